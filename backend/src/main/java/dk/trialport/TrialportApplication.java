@@ -1,0 +1,15 @@
+package dk.trialport;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Trialport: the national platform for clinical trials in Denmark. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TrialportApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(TrialportApplication.class, args);
+  }
+}

@@ -1,0 +1,45 @@
+package dk.trialport.identity;
+
+import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Who may call what. The APIs take bearer tokens from the trusted OpenID provider and keep no
+ * session; the pages are public until a feature needs a logged-in person.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+  // @formatter:off
+  @Bean
+  @Order(1)
+  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+    return http
+        .securityMatcher(pathMatchers("/api/**", "/fhir/**", "/actuator/**"))
+        .authorizeExchange(exchanges -> exchanges
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .anyExchange().authenticated())
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthoritiesConverter())))
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
+    return http
+        .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+        .build();
+  }
+  // @formatter:on
+}

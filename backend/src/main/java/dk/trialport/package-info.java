@@ -1,0 +1,6 @@
+/**
+ * Trialport. Each sub-package is one feature module: {@code catalogue}, {@code fhir}, {@code search},
+ * {@code recruitment}, {@code identity}, {@code web}, {@code notify}, {@code audit}, and
+ * {@code platform} for how the application finds its servers.
+ */
+package dk.trialport;

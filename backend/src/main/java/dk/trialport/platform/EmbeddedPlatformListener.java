@@ -1,0 +1,65 @@
+package dk.trialport.platform;
+
+import dk.trialport.infra.embedded.EmbeddedPlatform;
+import dk.trialport.infra.embedded.PlatformSettings;
+import dk.trialport.infra.embedded.RunningPlatform;
+import java.util.LinkedHashMap;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded platform before the application context is built, when
+ * {@code trialport.platform.embedded} is true, and points the application's connection settings at
+ * it. Runs after logging is set up, so its progress shows in the log. Registered in
+ * {@code META-INF/spring.factories}.
+ */
+public class EmbeddedPlatformListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+  static final String PROPERTY_SOURCE = "embeddedPlatform";
+
+  @Override
+  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+    var environment = event.getEnvironment();
+    var properties = Binder.get(environment).bind("trialport.platform", PlatformProperties.class).orElse(null);
+    if (properties == null || !properties.embedded() || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+      return;
+    }
+    var running = EmbeddedPlatform.startShared(settings(properties));
+    pointAt(running, environment);
+  }
+
+  private static PlatformSettings settings(PlatformProperties properties) {
+    boolean random = properties.randomPorts();
+    return new PlatformSettings(
+        properties.home(),
+        random ? 0 : properties.postgresPort(),
+        random ? 0 : properties.elasticsearchPort(),
+        random ? 0 : properties.identityProviderPort(),
+        properties.elasticsearchHeapMb(),
+        properties.wipe());
+  }
+
+  private static void pointAt(RunningPlatform running, ConfigurableEnvironment environment) {
+    var database = running.postgres();
+    var settings = new LinkedHashMap<String, Object>();
+    settings.put("spring.r2dbc.url", database.r2dbcUrl());
+    settings.put("spring.r2dbc.username", database.username());
+    settings.put("spring.r2dbc.password", database.password());
+    settings.put("spring.flyway.url", database.jdbcUrl());
+    settings.put("spring.flyway.user", database.username());
+    settings.put("spring.flyway.password", database.password());
+    settings.put("spring.elasticsearch.uris", running.elasticsearchUrl());
+    settings.put("trialport.identity.issuer", running.identityProviderIssuer());
+    settings.put("trialport.platform.resolved-home", running.home().toString());
+    environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE + 30;
+  }
+}

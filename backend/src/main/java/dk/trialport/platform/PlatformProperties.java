@@ -1,0 +1,28 @@
+package dk.trialport.platform;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded platform ({@code trialport.platform.*}).
+ *
+ * @param embedded start PostgreSQL, Elasticsearch and the identity provider with the application
+ * @param home the one directory holding all their data
+ * @param wipe delete the data of earlier runs before starting
+ * @param randomPorts use free ports instead of the fixed ones (tests)
+ * @param postgresPort fixed PostgreSQL port
+ * @param elasticsearchPort fixed Elasticsearch HTTP port
+ * @param identityProviderPort fixed identity provider port
+ * @param elasticsearchHeapMb heap of the Elasticsearch node
+ */
+@ConfigurationProperties("trialport.platform")
+public record PlatformProperties(
+    @DefaultValue("true") boolean embedded,
+    @DefaultValue("./var") Path home,
+    @DefaultValue("false") boolean wipe,
+    @DefaultValue("false") boolean randomPorts,
+    @DefaultValue("15432") int postgresPort,
+    @DefaultValue("19200") int elasticsearchPort,
+    @DefaultValue("9000") int identityProviderPort,
+    @DefaultValue("512") int elasticsearchHeapMb) {}

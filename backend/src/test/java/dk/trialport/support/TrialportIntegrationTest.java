@@ -1,0 +1,21 @@
+package dk.trialport.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An integration test of the whole application against the real embedded platform (PostgreSQL,
+ * Elasticsearch, identity provider), started once per test run and shared by every test class;
+ * each class starts from empty tables and indices.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(CleanSlate.class)
+public @interface TrialportIntegrationTest {}

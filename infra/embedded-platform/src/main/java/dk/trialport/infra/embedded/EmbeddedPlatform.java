@@ -1,0 +1,140 @@
+package dk.trialport.infra.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts PostgreSQL, Elasticsearch and the identity provider side by side, and stops them all again.
+ *
+ * <p>Every piece of data lives under {@link PlatformSettings#home()}: {@code postgres/},
+ * {@code elasticsearch/}, {@code identity-provider/} and {@code logs/}, so a second start reuses the
+ * first one's data and a wipe deletes it.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
+  private static EmbeddedPlatform shared;
+
+  private final List<AutoCloseable> started;
+  private final RunningPlatform running;
+
+  private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running) {
+    this.started = started;
+    this.running = running;
+  }
+
+  /**
+   * The platform of this JVM, started on first call and stopped when the JVM exits; later calls
+   * (more application contexts in one test run) get the same servers.
+   */
+  public static synchronized RunningPlatform startShared(PlatformSettings settings) {
+    if (shared == null) {
+      shared = start(settings);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-platform-stop"));
+    }
+    return shared.running;
+  }
+
+  public static EmbeddedPlatform start(PlatformSettings settings) {
+    var home = settings.home();
+    var artifacts = PlatformArtifacts.fromBuild();
+    var nodeDirectory = ElasticsearchNode.nodeDirectory(home);
+    if (settings.wipe()) {
+      wipe(home, nodeDirectory);
+    }
+    log.info("Starting the embedded platform in {}", home);
+    var started = new ArrayList<AutoCloseable>();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var postgres = startAsync(executor, started, () -> PostgresServer.start(
+          home.resolve("postgres/data"), home.resolve("logs/postgres.log"), settings.postgresPort()));
+      var elasticsearch = startAsync(executor, started, () -> ElasticsearchNode.start(
+          artifacts, nodeDirectory, settings.elasticsearchPort(), settings.elasticsearchHeapMb()));
+      var identityProvider = startAsync(executor, started, () -> IdentityProviderProcess.start(
+          artifacts, home.resolve("identity-provider"), home.resolve("logs/identity-provider.log"),
+          settings.identityProviderPort()));
+      CompletableFuture.allOf(postgres, elasticsearch, identityProvider).join();
+      var running = new RunningPlatform(home, postgres.join().database(), elasticsearch.join().url(),
+          identityProvider.join().issuer());
+      return new EmbeddedPlatform(started, running);
+    } catch (CompletionException e) {
+      new EmbeddedPlatform(started, null).close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  public RunningPlatform running() {
+    return running;
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> toStop;
+    synchronized (started) {
+      toStop = List.copyOf(started);
+      started.clear();
+    }
+    toStop.parallelStream().forEach(server -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        log.warn("Could not stop {}: {}", server.getClass().getSimpleName(), e.getMessage());
+      }
+    });
+  }
+
+  private static <T extends AutoCloseable> CompletableFuture<T> startAsync(
+      java.util.concurrent.Executor executor, List<AutoCloseable> started, Supplier<T> start) {
+    return CompletableFuture.supplyAsync(() -> {
+      var server = start.get();
+      synchronized (started) {
+        started.add(server);
+      }
+      return server;
+    }, executor);
+  }
+
+  /** Deletes the data of earlier runs; the unpacked Elasticsearch distribution is kept. */
+  static void wipe(Path home, Path nodeDirectory) {
+    log.info("Wiping the embedded platform's data in {}", home);
+    for (var path : List.of(home.resolve("postgres"), home.resolve("identity-provider"), home.resolve("logs"),
+        nodeDirectory.resolve("data"), nodeDirectory.resolve("logs"))) {
+      deleteRecursively(path);
+    }
+  }
+
+  private static void deleteRecursively(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(path, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.delete(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not wipe " + path, e);
+    }
+  }
+}

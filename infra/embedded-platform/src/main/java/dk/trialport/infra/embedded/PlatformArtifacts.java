@@ -1,0 +1,42 @@
+package dk.trialport.infra.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where the build put the Elasticsearch distribution and the identity provider jar, as recorded in
+ * {@code artifacts.properties} when this module was built.
+ */
+record PlatformArtifacts(String elasticsearchVersion, Path elasticsearchZip, Path identityProviderJar) {
+
+  static PlatformArtifacts fromBuild() {
+    var properties = new Properties();
+    try (InputStream in = PlatformArtifacts.class.getResourceAsStream("artifacts.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("artifacts.properties is missing from the embedded platform jar");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    var artifacts =
+        new PlatformArtifacts(
+            properties.getProperty("elasticsearch.version"),
+            Path.of(System.getProperty("trialport.platform.elasticsearch-zip", properties.getProperty("elasticsearch.zip"))),
+            Path.of(System.getProperty("trialport.platform.identity-provider-jar", properties.getProperty("identity-provider.jar"))));
+    artifacts.requireExisting(artifacts.elasticsearchZip, "the Elasticsearch distribution");
+    artifacts.requireExisting(artifacts.identityProviderJar, "the identity provider jar");
+    return artifacts;
+  }
+
+  private void requireExisting(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          "Cannot find " + what + " at " + file + ". Build the whole project first (mvn package from the top directory).");
+    }
+  }
+}

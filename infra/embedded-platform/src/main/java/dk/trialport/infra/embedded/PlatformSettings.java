@@ -1,0 +1,26 @@
+package dk.trialport.infra.embedded;
+
+import java.nio.file.Path;
+
+/**
+ * What the embedded platform is asked to start: where its data lives and on which ports.
+ *
+ * @param home the one directory holding every piece of data (databases, index, keys, logs)
+ * @param postgresPort PostgreSQL port, 0 for a free one
+ * @param elasticsearchPort Elasticsearch HTTP port, 0 for a free one
+ * @param identityProviderPort identity provider port, 0 for a free one
+ * @param elasticsearchHeapMb heap of the Elasticsearch node
+ * @param wipe delete the data of earlier runs before starting
+ */
+public record PlatformSettings(
+    Path home,
+    int postgresPort,
+    int elasticsearchPort,
+    int identityProviderPort,
+    int elasticsearchHeapMb,
+    boolean wipe) {
+
+  public PlatformSettings {
+    home = home.toAbsolutePath().normalize();
+  }
+}
