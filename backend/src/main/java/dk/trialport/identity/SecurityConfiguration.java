@@ -5,6 +5,7 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -26,9 +27,16 @@ class SecurityConfiguration {
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .pathMatchers(HttpMethod.GET, "/fhir/**").permitAll()
+            .pathMatchers(HttpMethod.HEAD, "/fhir/**").permitAll()
+            .pathMatchers("/fhir/**").hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
             .anyExchange().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthoritiesConverter())))
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthoritiesConverter()))
+            .authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(new ApiAuthenticationEntryPoint())
+            .accessDeniedHandler(new ApiAccessDeniedHandler()))
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
         .build();

@@ -1,0 +1,118 @@
+package dk.trialport.catalogue;
+
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Searches current resources in PostgreSQL: by id, identifier and last update, with keyset paging. */
+@Repository
+public class CatalogueSearch {
+
+  private final DatabaseClient database;
+
+  CatalogueSearch(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /** One page of matches, in the query's order, with one row more than asked when there is a next page. */
+  public Flux<StoredResource> page(CatalogueQuery query) {
+    var where = new ArrayList<String>();
+    var binds = new LinkedHashMap<String, Object>();
+    filters(query, where, binds);
+    if (query.after() != null) {
+      boolean forward = query.descending() == query.backwards();
+      var op = forward ? ">" : "<";
+      if (query.byLastUpdated()) {
+        where.add("(r.last_updated, r.id) " + op + " (:afterUpdated, :afterId)");
+        binds.put("afterUpdated", query.after().lastUpdated().atOffset(ZoneOffset.UTC));
+      } else {
+        where.add("r.id " + op + " :afterId");
+      }
+      binds.put("afterId", query.after().id());
+    }
+    boolean descending = query.descending() != query.backwards();
+    var direction = descending ? " DESC" : " ASC";
+    var order = query.byLastUpdated() ? "r.last_updated" + direction + ", r.id" + direction : "r.id" + direction;
+    var sql = "SELECT v.* FROM fhir_resource r JOIN fhir_resource_version v ON v.resource_type = r.resource_type "
+        + "AND v.id = r.id AND v.version = r.version WHERE " + String.join(" AND ", where)
+        + " ORDER BY " + order + " LIMIT :limit";
+    binds.put("limit", query.count() + 1);
+    return bind(database.sql(sql), binds).map(CatalogueSearch::stored).all();
+  }
+
+  /** How many resources match, regardless of paging. */
+  public Mono<Long> count(CatalogueQuery query) {
+    var where = new ArrayList<String>();
+    var binds = new LinkedHashMap<String, Object>();
+    filters(query, where, binds);
+    return bind(database.sql("SELECT count(*) AS n FROM fhir_resource r WHERE " + String.join(" AND ", where)), binds)
+        .map(row -> row.get("n", Long.class)).one();
+  }
+
+  /** The current resources of {@code type} that the given ones reference at {@code path} (_include). */
+  public Flux<StoredResource> referencedBy(List<String> sourceIds, String sourceType, String path) {
+    return database.sql("SELECT DISTINCT v.* FROM fhir_reference f JOIN fhir_resource r ON r.resource_type = f.target_type "
+            + "AND r.id = f.target_id AND NOT r.deleted JOIN fhir_resource_version v ON v.resource_type = r.resource_type "
+            + "AND v.id = r.id AND v.version = r.version WHERE f.source_type = :type AND f.source_id = ANY(:ids)"
+            + (path == null ? "" : " AND f.path = :path"))
+        .bind("type", sourceType).bind("ids", sourceIds.toArray(String[]::new))
+        .bindValues(path == null ? Map.of() : Map.of("path", path))
+        .map(CatalogueSearch::stored).all();
+  }
+
+  /** The current resources that reference the given ones at {@code path} (_revinclude). */
+  public Flux<StoredResource> referencing(List<String> targetIds, String targetType, String sourceType, String path) {
+    return database.sql("SELECT DISTINCT v.* FROM fhir_reference f JOIN fhir_resource r ON r.resource_type = f.source_type "
+            + "AND r.id = f.source_id AND NOT r.deleted JOIN fhir_resource_version v ON v.resource_type = r.resource_type "
+            + "AND v.id = r.id AND v.version = r.version WHERE f.target_type = :targetType AND f.target_id = ANY(:ids) "
+            + "AND f.source_type = :sourceType" + (path == null ? "" : " AND f.path = :path"))
+        .bind("targetType", targetType).bind("ids", targetIds.toArray(String[]::new)).bind("sourceType", sourceType)
+        .bindValues(path == null ? Map.of() : Map.of("path", path))
+        .map(CatalogueSearch::stored).all();
+  }
+
+  private static void filters(CatalogueQuery query, List<String> where, Map<String, Object> binds) {
+    where.add("r.resource_type = :type");
+    where.add("NOT r.deleted");
+    binds.put("type", query.type());
+    if (query.id() != null) {
+      where.add("r.id = :id");
+      binds.put("id", query.id());
+    }
+    if (query.identifierValue() != null) {
+      where.add("EXISTS (SELECT 1 FROM fhir_identifier i WHERE i.resource_type = r.resource_type AND i.id = r.id "
+          + "AND i.value = :identifierValue" + (query.identifierSystem() == null ? "" : " AND i.system = :identifierSystem")
+          + ")");
+      binds.put("identifierValue", query.identifierValue());
+      if (query.identifierSystem() != null) {
+        binds.put("identifierSystem", query.identifierSystem());
+      }
+    }
+    if (query.updatedFrom() != null) {
+      where.add("r.last_updated >= :updatedFrom");
+      binds.put("updatedFrom", query.updatedFrom().atOffset(ZoneOffset.UTC));
+    }
+    if (query.updatedBefore() != null) {
+      where.add("r.last_updated < :updatedBefore");
+      binds.put("updatedBefore", query.updatedBefore().atOffset(ZoneOffset.UTC));
+    }
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Map<String, Object> binds) {
+    return spec.bindValues(binds);
+  }
+
+  private static StoredResource stored(Readable row) {
+    return new StoredResource(row.get("resource_type", String.class), row.get("id", String.class),
+        row.get("version", Integer.class), row.get("last_updated", OffsetDateTime.class).toInstant(),
+        Boolean.TRUE.equals(row.get("deleted", Boolean.class)), row.get("body", String.class));
+  }
+}

@@ -1,0 +1,46 @@
+package dk.trialport.catalogue;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The typed projection of a trial (a ResearchStudy) that pages, search and matching read.
+ *
+ * @param recruitmentStatus recruiting, not-yet-recruiting, … as patients read it
+ * @param minimumAgeYears lower age bound, null when the trial sets none
+ * @param maximumAgeYears upper age bound, null when the trial sets none
+ * @param sex male, female, or null when any
+ */
+public record Trial(
+    String id,
+    int version,
+    Instant lastUpdated,
+    String title,
+    String layTitleDa,
+    String layTitleEn,
+    String summaryDa,
+    String summaryEn,
+    String status,
+    String recruitmentStatus,
+    List<String> phases,
+    List<Condition> conditions,
+    List<String> interventions,
+    List<String> keywords,
+    Double minimumAgeYears,
+    Double maximumAgeYears,
+    String sex,
+    Boolean healthyVolunteers,
+    String studyType,
+    String sponsor,
+    List<Identifier> identifiers,
+    List<String> siteIds) {
+
+  /** A condition with its codings. */
+  public record Condition(String text, List<Code> codes) {}
+
+  /** A coded value. */
+  public record Code(String system, String code, String display) {}
+
+  /** A trial identifier: its system and value. */
+  public record Identifier(String system, String value) {}
+}

@@ -1,0 +1,6 @@
+package dk.trialport.catalogue;
+
+import java.time.Instant;
+
+/** The id, version and time the store gives a version before its body is written. */
+public record VersionStamp(String id, int version, Instant lastUpdated) {}

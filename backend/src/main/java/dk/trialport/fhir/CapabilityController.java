@@ -1,0 +1,84 @@
+package dk.trialport.fhir;
+
+import dk.trialport.identity.IdentityProperties;
+import java.util.Date;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.UriType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /fhir/metadata}: what this server really does, and where its tokens come from. */
+@RestController
+class CapabilityController {
+
+  private final IdentityProperties identity;
+  private final FhirResponses responses;
+
+  CapabilityController(IdentityProperties identity, FhirResponses responses) {
+    this.identity = identity;
+    this.responses = responses;
+  }
+
+  @GetMapping("/fhir/metadata")
+  ResponseEntity<String> metadata(ServerHttpRequest request) {
+    var statement = new CapabilityStatement()
+        .setStatus(Enumerations.PublicationStatus.ACTIVE)
+        .setDate(new Date())
+        .setPublisher("Trialport")
+        .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
+        .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
+        .setName("Trialport")
+        .setTitle("Trialport FHIR API: the national catalogue of clinical trials in Denmark");
+    statement.getSoftware().setName("Trialport");
+    statement.getImplementation().setDescription("Trialport FHIR R4 API").setUrl(FhirBase.url(request));
+    statement.addFormat("application/fhir+json").addFormat("application/fhir+xml").addFormat("json").addFormat("xml");
+    var rest = statement.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+    rest.getSecurity().setCors(false)
+        .setDescription("Reading the catalogue is open to everyone. Changes need an OAuth2 bearer token from "
+            + identity.issuer() + " (hospital systems: client credentials).")
+        .addService(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+            "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")));
+    var oauth = new Extension("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+    oauth.addExtension("token", new UriType(identity.issuer() + "/oauth2/token"));
+    oauth.addExtension("authorize", new UriType(identity.issuer() + "/oauth2/authorize"));
+    rest.getSecurity().addExtension(oauth);
+    for (var type : ResourceTypes.CATALOGUE) {
+      rest.addResource(resource(type));
+    }
+    return responses.resource(HttpStatus.OK, statement, request);
+  }
+
+  private static CapabilityStatementRestResourceComponent resource(String type) {
+    var resource = new CapabilityStatementRestResourceComponent().setType(type)
+        .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
+        .setReadHistory(true).setUpdateCreate(true).setConditionalCreate(true)
+        .setConditionalRead(CapabilityStatement.ConditionalReadStatus.NOTSUPPORTED)
+        .setConditionalUpdate(true)
+        .setConditionalDelete(CapabilityStatement.ConditionalDeleteStatus.NOTSUPPORTED);
+    for (var interaction : new TypeRestfulInteraction[] {TypeRestfulInteraction.READ, TypeRestfulInteraction.VREAD,
+        TypeRestfulInteraction.UPDATE, TypeRestfulInteraction.DELETE, TypeRestfulInteraction.HISTORYINSTANCE,
+        TypeRestfulInteraction.HISTORYTYPE, TypeRestfulInteraction.CREATE, TypeRestfulInteraction.SEARCHTYPE}) {
+      resource.addInteraction().setCode(interaction);
+    }
+    resource.addSearchParam().setName("_id").setType(Enumerations.SearchParamType.TOKEN);
+    resource.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE);
+    resource.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
+    if (type.equals("ResearchStudy")) {
+      resource.addSearchInclude("ResearchStudy:site").addSearchInclude("ResearchStudy:sponsor");
+      resource.addSearchRevInclude("PractitionerRole:location");
+    }
+    if (type.equals("Location")) {
+      resource.addSearchRevInclude("PractitionerRole:location").addSearchInclude("Location:organization");
+    }
+    resource.addOperation().setName("validate").setDefinition("http://hl7.org/fhir/OperationDefinition/Resource-validate");
+    return resource;
+  }
+}

@@ -1,0 +1,88 @@
+package dk.trialport.fhir;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import dk.trialport.catalogue.CatalogueException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Every error of the FHIR API as an OperationOutcome with the right status. A server error is logged
+ * with an id the client also gets, never a stack trace to the client.
+ */
+@RestControllerAdvice(basePackageClasses = FhirErrors.class)
+class FhirErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
+
+  private final FhirResponses responses;
+
+  FhirErrors(FhirResponses responses) {
+    this.responses = responses;
+  }
+
+  @ExceptionHandler(FhirProblem.class)
+  ResponseEntity<String> problem(FhirProblem problem, ServerHttpRequest request) {
+    log.info("FHIR {} {} refused with {}: {}", request.getMethod(), request.getPath(), problem.status().value(),
+        problem.getMessage());
+    return responses.outcome(problem, request);
+  }
+
+  @ExceptionHandler(CatalogueException.class)
+  ResponseEntity<String> catalogue(CatalogueException e, ServerHttpRequest request) {
+    var status = switch (e) {
+      case CatalogueException.NotFound notFound -> HttpStatus.NOT_FOUND;
+      case CatalogueException.Gone gone -> HttpStatus.GONE;
+      case CatalogueException.VersionConflict conflict -> HttpStatus.PRECONDITION_FAILED;
+      default -> HttpStatus.BAD_REQUEST;
+    };
+    var code = switch (status) {
+      case NOT_FOUND -> "not-found";
+      case GONE -> "deleted";
+      default -> "conflict";
+    };
+    return problem(new FhirProblem(status, code, e.getMessage(), null), request);
+  }
+
+  @ExceptionHandler(DataFormatException.class)
+  ResponseEntity<String> unreadable(DataFormatException e, ServerHttpRequest request) {
+    return problem(new FhirProblem(HttpStatus.BAD_REQUEST, "structure", e.getMessage(), null), request);
+  }
+
+  @ExceptionHandler(DataBufferLimitException.class)
+  ResponseEntity<String> tooLarge(DataBufferLimitException e, ServerHttpRequest request) {
+    return problem(new FhirProblem(HttpStatus.CONTENT_TOO_LARGE, "too-costly", "The body is too large: " + e.getMessage(),
+        null), request);
+  }
+
+  @ExceptionHandler(ServerWebInputException.class)
+  ResponseEntity<String> badInput(ServerWebInputException e, ServerHttpRequest request) {
+    if (e.getCause() instanceof DataBufferLimitException limit) {
+      return tooLarge(limit, request);
+    }
+    return problem(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", e.getReason(), null), request);
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<String> status(ResponseStatusException e, ServerHttpRequest request) {
+    var status = HttpStatus.valueOf(e.getStatusCode().value());
+    return problem(new FhirProblem(status, status.is4xxClientError() ? "invalid" : "exception",
+        e.getReason() == null ? status.getReasonPhrase() : e.getReason(), null), request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<String> unexpected(Exception e, ServerHttpRequest request) {
+    var id = UUID.randomUUID().toString();
+    log.error("FHIR {} {} failed, error id {}", request.getMethod(), request.getPath(), id, e);
+    return responses.outcome(new FhirProblem(HttpStatus.INTERNAL_SERVER_ERROR, "exception",
+        "The server could not complete the request; error id " + id, null), request);
+  }
+}

@@ -1,0 +1,186 @@
+package dk.trialport.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import dk.trialport.catalogue.CatalogueException;
+import dk.trialport.catalogue.CatalogueStore;
+import dk.trialport.catalogue.StoredResource;
+import java.time.Instant;
+import java.util.List;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** FHIR REST interactions on one resource type: read, vread, history, create, update, delete, $validate. */
+@RestController
+@RequestMapping("/fhir")
+class ResourceController {
+
+  private final CatalogueStore store;
+  private final ResourceWriter writer;
+  private final ResourceIntake intake;
+  private final FhirResponses responses;
+  private final FhirContext context;
+
+  ResourceController(CatalogueStore store, ResourceWriter writer, ResourceIntake intake, FhirResponses responses,
+      FhirContext context) {
+    this.store = store;
+    this.writer = writer;
+    this.intake = intake;
+    this.responses = responses;
+    this.context = context;
+  }
+
+  @GetMapping("/{type}/{id}")
+  Mono<ResponseEntity<String>> read(@PathVariable String type, @PathVariable String id, ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    return store.read(type, id)
+        .switchIfEmpty(Mono.error(new CatalogueException.NotFound(type, id)))
+        .map(stored -> {
+          if (stored.deleted()) {
+            throw new CatalogueException.Gone(type, id);
+          }
+          return found(stored, request);
+        });
+  }
+
+  @GetMapping("/{type}/{id}/_history/{version}")
+  Mono<ResponseEntity<String>> vread(@PathVariable String type, @PathVariable String id, @PathVariable String version,
+      ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    return Mono.fromSupplier(() -> parseVersion(version))
+        .flatMap(number -> store.readVersion(type, id, number))
+        .switchIfEmpty(Mono.error(new CatalogueException.NotFound(type, id + "/_history/" + version)))
+        .map(stored -> {
+          if (stored.deleted()) {
+            throw new CatalogueException.Gone(type, id);
+          }
+          return found(stored, request);
+        });
+  }
+
+  @GetMapping("/{type}/{id}/_history")
+  Mono<ResponseEntity<String>> history(@PathVariable String type, @PathVariable String id, ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    return store.history(type, id).collectList()
+        .map(versions -> {
+          if (versions.isEmpty()) {
+            throw new CatalogueException.NotFound(type, id);
+          }
+          return responses.resource(HttpStatus.OK, writer.historyBundle(versions), request);
+        });
+  }
+
+  @GetMapping("/{type}/_history")
+  Mono<ResponseEntity<String>> typeHistory(@PathVariable String type, ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    var since = request.getQueryParams().getFirst("_since");
+    var count = SearchParameters.count(request.getQueryParams().getFirst("_count"));
+    Instant from = since == null ? null : new InstantType(since).getValue().toInstant();
+    return store.typeHistory(type, from, count).collectList()
+        .map(versions -> responses.resource(HttpStatus.OK, writer.historyBundle(versions), request));
+  }
+
+  @PostMapping("/{type}")
+  Mono<ResponseEntity<String>> create(@PathVariable String type, @RequestBody(required = false) String body,
+      @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist, ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    var resource = intake.parse(body, request, type);
+    return writer.create(resource, ifNoneExist)
+        .map(outcome -> written(outcome, request));
+  }
+
+  @PutMapping("/{type}/{id}")
+  Mono<ResponseEntity<String>> update(@PathVariable String type, @PathVariable String id,
+      @RequestBody(required = false) String body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    var resource = intake.parse(body, request, type);
+    if (!resource.hasIdElement() || !id.equals(resource.getIdElement().getIdPart())) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
+          "The resource's id must be " + id + " as in the URL", type + ".id");
+    }
+    return writer.update(resource, id, ETags.version(ifMatch))
+        .map(outcome -> written(outcome, request));
+  }
+
+  @PutMapping("/{type}")
+  Mono<ResponseEntity<String>> conditionalUpdate(@PathVariable String type, @RequestBody(required = false) String body,
+      ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    var criteria = request.getURI().getRawQuery();
+    if (criteria == null || criteria.isBlank()) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "required",
+          "A conditional update needs search criteria, e.g. ?identifier=system|value", null);
+    }
+    var resource = intake.parse(body, request, type);
+    return writer.conditionalUpdate(resource, criteria)
+        .map(outcome -> written(outcome, request));
+  }
+
+  @DeleteMapping("/{type}/{id}")
+  Mono<ResponseEntity<String>> delete(@PathVariable String type, @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    return store.delete(type, id, ETags.version(ifMatch))
+        .map(deleted -> ResponseEntity.noContent().eTag(ETags.of(deleted.version())).build());
+  }
+
+  @PostMapping("/{type}/$validate")
+  ResponseEntity<String> validate(@PathVariable String type, @RequestBody(required = false) String body,
+      ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    var resource = intake.parse(body, request, type);
+    var issues = intake.findIssues(resource);
+    var status = issues.stream().anyMatch(i -> i.severity().equals("error") || i.severity().equals("fatal"))
+        ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
+    var all = issues.isEmpty()
+        ? List.of(new FhirProblem.Issue("information", "informational", "Validation passed", null)) : issues;
+    return responses.outcome(new FhirProblem(status, all), request);
+  }
+
+  private ResponseEntity<String> found(StoredResource stored, ServerHttpRequest request) {
+    var resource = (Resource) context.newJsonParser().parseResource(stored.body());
+    return responses.resource(HttpStatus.OK, resource, request, ETags.headers(stored));
+  }
+
+  private ResponseEntity<String> written(ResourceWriter.Outcome outcome, ServerHttpRequest request) {
+    var stored = outcome.stored();
+    var headers = ETags.headers(stored);
+    headers.setLocation(java.net.URI.create(FhirBase.url(request) + "/" + stored.type() + "/" + stored.id()
+        + "/_history/" + stored.version()));
+    var status = outcome.created() ? HttpStatus.CREATED : HttpStatus.OK;
+    return switch (Prefer.returnOf(request)) {
+      case MINIMAL -> ResponseEntity.status(status).headers(headers).build();
+      case OPERATION_OUTCOME -> {
+        var ok = responses.outcome(new FhirProblem(status, List.of(new FhirProblem.Issue("information",
+            "informational", (outcome.created() ? "Created " : "Stored ") + stored.type() + "/" + stored.id()
+                + " version " + stored.version(), null))), request);
+        yield ResponseEntity.status(status).headers(headers).contentType(ok.getHeaders().getContentType())
+            .body(ok.getBody());
+      }
+      case REPRESENTATION -> responses.resource(status,
+          (Resource) context.newJsonParser().parseResource(stored.body()), request, headers);
+    };
+  }
+
+  private static int parseVersion(String version) {
+    try {
+      return Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "Version " + version + " is not a number", null);
+    }
+  }
+
+}

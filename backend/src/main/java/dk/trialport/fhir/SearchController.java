@@ -1,0 +1,171 @@
+package dk.trialport.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import dk.trialport.catalogue.CatalogueQuery;
+import dk.trialport.catalogue.CatalogueSearch;
+import dk.trialport.catalogue.StoredResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /fhir/{type}?…}: search of the catalogue in PostgreSQL by {@code _id}, {@code identifier}
+ * and {@code _lastUpdated}, sorted by {@code _id} or {@code _lastUpdated}, paged with opaque cursors,
+ * with {@code _include}/{@code _revinclude} of sites, sponsors and contacts.
+ */
+@RestController
+@RequestMapping("/fhir")
+class SearchController {
+
+  static final Set<String> PARAMETERS = Set.of("_id", "identifier", "_lastUpdated", "_count", "_sort", "_summary",
+      "_elements", "_include", "_revinclude", "_cursor", "_format", "_pretty", "_total");
+
+  private final CatalogueSearch search;
+  private final FhirResponses responses;
+  private final FhirContext context;
+
+  SearchController(CatalogueSearch search, FhirResponses responses, FhirContext context) {
+    this.search = search;
+    this.responses = responses;
+    this.context = context;
+  }
+
+  @GetMapping("/{type}")
+  Mono<ResponseEntity<String>> search(@PathVariable String type, ServerHttpRequest request) {
+    ResourceTypes.require(type);
+    var params = request.getQueryParams();
+    for (var name : params.keySet()) {
+      if (!PARAMETERS.contains(name)) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "Search parameter " + name
+            + " is not supported for " + type + "; see /fhir/metadata", name);
+      }
+    }
+    var query = query(type, params);
+    if ("count".equals(params.getFirst("_summary"))) {
+      return search.count(query).map(total -> responses.resource(HttpStatus.OK,
+          new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(total.intValue())
+              .addLink(new Bundle.BundleLinkComponent().setRelation("self").setUrl(request.getURI().toString())),
+          request));
+    }
+    return Mono.zip(search.page(query).collectList(), search.count(query))
+        .flatMap(found -> {
+          var rows = new ArrayList<>(found.getT1());
+          boolean more = rows.size() > query.count();
+          if (more) {
+            rows.remove(rows.size() - 1);
+          }
+          if (query.backwards()) {
+            Collections.reverse(rows);
+          }
+          return includes(type, rows, params).map(included ->
+              bundle(request, query, rows, included, found.getT2(), more));
+        })
+        .map(bundle -> responses.resource(HttpStatus.OK, bundle, request));
+  }
+
+  private static CatalogueQuery query(String type, MultiValueMap<String, String> params) {
+    var identifier = params.getFirst("identifier");
+    String system = null;
+    String value = identifier;
+    if (identifier != null && identifier.contains("|")) {
+      system = identifier.substring(0, identifier.indexOf('|'));
+      value = identifier.substring(identifier.indexOf('|') + 1);
+      system = system.isEmpty() ? null : system;
+    }
+    Instant from = null;
+    Instant before = null;
+    for (var bound : params.getOrDefault("_lastUpdated", List.of())) {
+      var range = DateBound.parse(bound);
+      from = range.from() != null ? range.from() : from;
+      before = range.before() != null ? range.before() : before;
+    }
+    var sort = params.getFirst("_sort");
+    boolean byLastUpdated = sort != null && sort.replace("-", "").equals("_lastUpdated");
+    if (sort != null && !byLastUpdated && !sort.replace("-", "").equals("_id")) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "_sort=" + sort
+          + " is not supported; use _id or _lastUpdated, with - for descending", "_sort");
+    }
+    var cursor = params.getFirst("_cursor") == null ? null : SearchCursor.decode(params.getFirst("_cursor"));
+    return new CatalogueQuery(type, params.getFirst("_id"), system, value, from, before, byLastUpdated,
+        sort != null && sort.startsWith("-"), cursor == null ? null : cursor.position(),
+        cursor != null && cursor.backwards(), SearchParameters.count(params.getFirst("_count")));
+  }
+
+  private Mono<List<StoredResource>> includes(String type, List<StoredResource> rows, MultiValueMap<String, String> params) {
+    var ids = rows.stream().map(StoredResource::id).toList();
+    if (ids.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    var found = new ArrayList<Flux<StoredResource>>();
+    for (var include : params.getOrDefault("_include", List.of())) {
+      var parts = include.split(":");
+      if (parts.length < 2 || !parts[0].equals(type) && !parts[0].equals("*")) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "_include=" + include
+            + " must name " + type + ":<reference parameter>, e.g. ResearchStudy:site", "_include");
+      }
+      found.add(search.referencedBy(ids, type, parts[1].equals("*") ? null : type + "." + element(type, parts[1])));
+    }
+    for (var revinclude : params.getOrDefault("_revinclude", List.of())) {
+      var parts = revinclude.split(":");
+      if (parts.length < 2) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "_revinclude=" + revinclude
+            + " must name <Type>:<reference parameter>, e.g. PractitionerRole:location", "_revinclude");
+      }
+      found.add(search.referencing(ids, type, parts[0], parts[1].equals("*") ? null : parts[0] + "." + parts[1]));
+    }
+    return Flux.concat(found).distinct(s -> s.type() + "/" + s.id()).collectList();
+  }
+
+  /** The element a reference search parameter stands for, where the two names differ. */
+  private static String element(String type, String parameter) {
+    return type.equals("Location") && parameter.equals("organization") ? "managingOrganization" : parameter;
+  }
+
+  private Bundle bundle(ServerHttpRequest request, CatalogueQuery query, List<StoredResource> rows,
+      List<StoredResource> included, long total, boolean more) {
+    var bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) total);
+    var base = FhirBase.url(request);
+    bundle.addLink().setRelation("self").setUrl(request.getURI().toString());
+    boolean hasNext = query.backwards() ? query.after() != null : more;
+    boolean hasPrevious = query.backwards() ? more : query.after() != null;
+    if (hasNext && !rows.isEmpty()) {
+      bundle.addLink().setRelation("next").setUrl(pageUrl(request, rows.get(rows.size() - 1), false));
+    }
+    if (hasPrevious && !rows.isEmpty()) {
+      bundle.addLink().setRelation("previous").setUrl(pageUrl(request, rows.get(0), true));
+    }
+    var parser = context.newJsonParser();
+    for (var row : rows) {
+      bundle.addEntry().setFullUrl(base + "/" + row.type() + "/" + row.id())
+          .setResource((Resource) parser.parseResource(row.body()))
+          .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+    }
+    for (var row : included) {
+      bundle.addEntry().setFullUrl(base + "/" + row.type() + "/" + row.id())
+          .setResource((Resource) parser.parseResource(row.body()))
+          .getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
+    }
+    return bundle;
+  }
+
+  private static String pageUrl(ServerHttpRequest request, StoredResource edge, boolean backwards) {
+    var cursor = new SearchCursor(new CatalogueQuery.Position(edge.lastUpdated(), edge.id()), backwards);
+    return UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam("_cursor", cursor.encode())
+        .build().toUriString();
+  }
+}

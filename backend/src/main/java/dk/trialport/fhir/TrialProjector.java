@@ -1,0 +1,139 @@
+package dk.trialport.fhir;
+
+import dk.trialport.catalogue.Trial;
+import dk.trialport.catalogue.VersionStamp;
+import dk.trialport.fhir.TrialportFhir.CodeSystems;
+import dk.trialport.fhir.TrialportFhir.Extensions;
+import java.util.List;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.springframework.stereotype.Component;
+
+/** Reads the typed {@link Trial} projection out of a ResearchStudy. */
+@Component
+class TrialProjector {
+
+  Trial project(ResearchStudy study, VersionStamp stamp) {
+    var eligibility = eligibilityGroup(study);
+    var age = eligibility == null ? null : characteristic(eligibility, CodeSystems.LOINC, "30525-0");
+    var ageRange = age != null && age.getValue() instanceof Range range ? range : null;
+    var sex = eligibility == null ? null : characteristic(eligibility, CodeSystems.SNOMED, "263495000");
+    var healthy = eligibility == null ? null : characteristic(eligibility, CodeSystems.ELIGIBILITY, "healthy-volunteers");
+    var label = firstLabel(study);
+    return new Trial(
+        stamp.id(),
+        stamp.version(),
+        stamp.lastUpdated(),
+        study.getTitle(),
+        translation(label, "da", null),
+        label == null ? null : translation(label, "en", label.getValue()),
+        translation(summary(study), "da", null),
+        summary(study) == null ? null : translation(summary(study), "en", summary(study).primitiveValue()),
+        study.hasStatus() ? study.getStatus().toCode() : null,
+        recruitmentStatus(study),
+        study.getPhase().getCoding().stream().map(Coding::getCode).toList(),
+        study.getCondition().stream().map(TrialProjector::condition).toList(),
+        study.getFocus().stream().map(CodeableConcept::getText).filter(t -> t != null).toList(),
+        study.getKeyword().stream().map(CodeableConcept::getText).filter(t -> t != null).toList(),
+        ageRange != null && ageRange.hasLow() ? years(ageRange.getLow()) : null,
+        ageRange != null && ageRange.hasHigh() ? years(ageRange.getHigh()) : null,
+        sex != null && sex.getValue() instanceof CodeableConcept concept && concept.hasCoding()
+            ? concept.getCodingFirstRep().getCode() : null,
+        healthy != null && healthy.getValue() instanceof BooleanType accepted ? accepted.getValue() : null,
+        study.getCategory().stream().flatMap(c -> c.getCoding().stream())
+            .filter(c -> CodeSystems.STUDY_TYPE.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null),
+        study.getSponsor().getDisplay() != null ? study.getSponsor().getDisplay() : study.getSponsor().getReference(),
+        study.getIdentifier().stream().map(i -> new Trial.Identifier(i.getSystem(), i.getValue())).toList(),
+        study.getSite().stream().map(site -> site.getReferenceElement().getIdPart()).filter(id -> id != null).toList());
+  }
+
+  private static Trial.Condition condition(CodeableConcept concept) {
+    var text = concept.hasText() ? concept.getText() : concept.getCodingFirstRep().getDisplay();
+    return new Trial.Condition(text, concept.getCoding().stream()
+        .map(c -> new Trial.Code(c.getSystem(), c.getCode(), c.getDisplay())).toList());
+  }
+
+  private static String recruitmentStatus(ResearchStudy study) {
+    var extension = study.getExtensionByUrl(Extensions.RECRUITMENT_STATUS);
+    if (extension != null && extension.getValue() instanceof Coding coding) {
+      return coding.getCode();
+    }
+    if (extension != null && extension.getValue() instanceof CodeableConcept concept) {
+      return concept.getCodingFirstRep().getCode();
+    }
+    return null;
+  }
+
+  private static StringType firstLabel(ResearchStudy study) {
+    var label = study.getExtensionByUrl(Extensions.LABEL);
+    if (label == null) {
+      return null;
+    }
+    var value = label.getExtensionByUrl("value");
+    return value != null && value.getValue() instanceof StringType text ? text : null;
+  }
+
+  private static org.hl7.fhir.r4.model.PrimitiveType<?> summary(ResearchStudy study) {
+    var extension = study.getExtensionByUrl(Extensions.DESCRIPTION_SUMMARY);
+    return extension != null && extension.getValue() instanceof org.hl7.fhir.r4.model.PrimitiveType<?> text ? text : null;
+  }
+
+  /** The {@code lang} translation of a string element; {@code fallback} when it has none. */
+  private static String translation(Element element, String lang, String fallback) {
+    if (element == null) {
+      return fallback;
+    }
+    for (Extension translation : element.getExtensionsByUrl(Extensions.TRANSLATION)) {
+      var language = translation.getExtensionByUrl("lang");
+      var content = translation.getExtensionByUrl("content");
+      if (language != null && content != null && lang.equals(language.getValue().primitiveValue())) {
+        return content.getValue().primitiveValue();
+      }
+    }
+    return fallback;
+  }
+
+  private static Group eligibilityGroup(ResearchStudy study) {
+    for (var reference : study.getEnrollment()) {
+      if (reference.getResource() instanceof Group group) {
+        return group;
+      }
+      var local = reference.getReference();
+      if (local != null && local.startsWith("#")) {
+        for (Resource contained : study.getContained()) {
+          if (contained instanceof Group group && local.substring(1).equals(group.getIdElement().getIdPart())) {
+            return group;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Group.GroupCharacteristicComponent characteristic(Group group, String system, String code) {
+    return group.getCharacteristic().stream()
+        .filter(c -> c.getCode().getCoding().stream().anyMatch(coding -> system.equals(coding.getSystem())
+            && code.equals(coding.getCode())))
+        .findFirst().orElse(null);
+  }
+
+  private static Double years(Quantity quantity) {
+    var value = quantity.getValue().doubleValue();
+    return switch (quantity.hasCode() ? quantity.getCode() : "a") {
+      case "mo" -> value / 12;
+      case "wk" -> value / 52.1775;
+      case "d" -> value / 365.25;
+      default -> value;
+    };
+  }
+
+}
