@@ -43,6 +43,7 @@ final class ChildProcess implements AutoCloseable {
     stopLeftover(name, pidFile, String.join(" ", command));
     try {
       Files.createDirectories(logFile.getParent());
+      Files.createDirectories(workingDirectory);
       var builder = new ProcessBuilder(command)
           .directory(workingDirectory.toFile())
           .redirectErrorStream(true)
