@@ -1,17 +1,11 @@
 package dk.trialport.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.client.WebClient;
 
 @TrialportIntegrationTest
 @AutoConfigureWebTestClient
@@ -51,14 +45,6 @@ class TokenAccessIT {
   }
 
   private String clientCredentialsToken(String clientId, String secret, String scope) {
-    Map<String, Object> response = WebClient.create(identity.issuer()).post().uri("/oauth2/token")
-        .headers(headers -> headers.setBasicAuth(clientId, secret))
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("scope", scope))
-        .retrieve()
-        .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {})
-        .block();
-    assertThat(response).containsKey("access_token");
-    return (String) response.get("access_token");
+    return Tokens.clientCredentials(identity.issuer(), clientId, secret, scope);
   }
 }
