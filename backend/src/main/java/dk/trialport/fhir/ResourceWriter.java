@@ -135,7 +135,7 @@ class ResourceWriter {
   record Criterion(String id, String system, String value) {
 
     static Criterion parse(String query, String type) {
-      var criteria = query.startsWith(type + "?") ? query.substring(type.length() + 1) : query;
+      var criteria = query.contains("?") ? query.substring(query.indexOf('?') + 1) : query;
       var parts = criteria.split("&");
       if (parts.length != 1 || !parts[0].contains("=")) {
         throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported",

@@ -1,0 +1,196 @@
+package dk.trialport.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.PreferReturnEnum;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
+import dk.trialport.identity.IdentityProperties;
+import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialportIntegrationTest;
+import java.util.ArrayList;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A hospital system drives the catalogue with HAPI's own generic client, as it would in production. */
+@TrialportIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FhirCatalogueIT {
+
+  private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4();
+
+  @LocalServerPort int port;
+  @Autowired IdentityProperties identity;
+
+  IGenericClient hospital;
+  IGenericClient anonymous;
+  Reference site;
+
+  @BeforeAll
+  void connect() {
+    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    var base = "http://localhost:" + port + "/fhir";
+    hospital = CLIENT_CONTEXT.newRestfulGenericClient(base);
+    hospital.registerInterceptor(new BearerTokenAuthInterceptor(
+        Tokens.demoHospital(identity.issuer(), "system/ResearchStudy.cruds system/Location.cruds system/Organization.cruds")));
+    anonymous = CLIENT_CONTEXT.newRestfulGenericClient(base);
+    var department = hospital.create().resource(TrialFixture.department("265421000016007", "Rigshospitalet, Endokrinologisk Klinik"))
+        .execute().getId().toUnqualifiedVersionless();
+    var location = TrialFixture.site("Rigshospitalet, Endokrinologisk ambulatorium", "København Ø", "2100",
+        new Reference(department.getValue()));
+    site = new Reference(hospital.create().resource(location).execute().getId().toUnqualifiedVersionless().getValue());
+  }
+
+  @Test
+  void theCapabilityStatementTellsWhatTheServerDoes() {
+    var capabilities = anonymous.capabilities().ofType(CapabilityStatement.class).execute();
+
+    var study = capabilities.getRestFirstRep().getResource().stream()
+        .filter(r -> r.getType().equals("ResearchStudy")).findFirst().orElseThrow();
+    assertThat(capabilities.getFhirVersion().toCode()).isEqualTo("4.0.1");
+    assertThat(study.getConditionalCreate()).isTrue();
+    assertThat(study.getVersioning()).isEqualTo(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE);
+    assertThat(study.getSearchInclude()).extracting(i -> i.getValue()).contains("ResearchStudy:site");
+  }
+
+  @Test
+  void aCreatedTrialReadsBackAsSentWithVersionAndTime() {
+    var sent = TrialFixture.recruiting("NCT90000001", site);
+
+    var created = hospital.create().resource(sent).execute();
+    var read = hospital.read().resource(ResearchStudy.class).withId(created.getId().getIdPart()).execute();
+
+    assertThat(created.getCreated()).isTrue();
+    assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+    assertThat(read.getMeta().getLastUpdated()).isNotNull();
+    assertThat(read.getTitle()).isEqualTo(sent.getTitle());
+    assertThat(read.getConditionFirstRep().getCodingFirstRep().getCode()).isEqualTo("DE11");
+    assertThat(read.getSiteFirstRep().getReference()).isEqualTo(site.getReference());
+  }
+
+  @Test
+  void aConditionalCreateSentTwiceMakesOneTrial() {
+    var criteria = "identifier=" + TrialIdentifier.NCT + "|NCT90000002";
+
+    var first = hospital.create().resource(TrialFixture.recruiting("NCT90000002", site)).conditionalByUrl(
+        "ResearchStudy?" + criteria).execute();
+    var second = hospital.create().resource(TrialFixture.recruiting("NCT90000002", site)).conditionalByUrl(
+        "ResearchStudy?" + criteria).execute();
+
+    assertThat(second.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+    var found = anonymous.search().forResource(ResearchStudy.class)
+        .where(ResearchStudy.IDENTIFIER.exactly().systemAndCode(TrialIdentifier.NCT, "NCT90000002"))
+        .returnBundle(Bundle.class).execute();
+    assertThat(found.getTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateWithAStaleVersionIsRefusedAndChangesNothing() {
+    var created = hospital.create().resource(TrialFixture.recruiting("NCT90000003", site)).execute();
+    var current = hospital.read().resource(ResearchStudy.class).withId(created.getId().getIdPart()).execute();
+    current.setTitle("Changed once");
+    hospital.update().resource(current).withId(current.getIdElement().toUnqualifiedVersionless()).execute();
+
+    current.setTitle("Changed from a stale copy");
+    current.setId(new IdType("ResearchStudy", current.getIdElement().getIdPart(), "1"));
+    assertThatThrownBy(() -> hospital.update().resource(current).withId(current.getIdElement()).execute())
+        .isInstanceOf(PreconditionFailedException.class);
+
+    var now = hospital.read().resource(ResearchStudy.class).withId(created.getId().getIdPart()).execute();
+    assertThat(now.getTitle()).isEqualTo("Changed once");
+    assertThat(now.getMeta().getVersionId()).isEqualTo("2");
+  }
+
+  @Test
+  void historyListsEveryVersionAndDeleteLeavesAGoneTrial() {
+    var created = hospital.create().resource(TrialFixture.recruiting("NCT90000004", site)).execute();
+    var id = created.getId().toUnqualifiedVersionless();
+    var study = (ResearchStudy) hospital.read().resource(ResearchStudy.class).withId(id).execute();
+    study.setStatus(ResearchStudy.ResearchStudyStatus.CLOSEDTOACCRUAL);
+    hospital.update().resource(study).execute();
+    hospital.delete().resourceById(id).execute();
+
+    var history = hospital.history().onInstance(id).returnBundle(Bundle.class).execute();
+    assertThat(history.getEntry()).hasSize(3);
+    assertThat(history.getEntry().get(0).getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.DELETE);
+    assertThatThrownBy(() -> anonymous.read().resource(ResearchStudy.class).withId(id).execute())
+        .isInstanceOf(ResourceGoneException.class);
+    var firstVersion = anonymous.vread(ResearchStudy.class, id.getIdPart(), "1");
+    assertThat(firstVersion.getStatus()).isEqualTo(ResearchStudy.ResearchStudyStatus.ACTIVE);
+  }
+
+  @Test
+  void searchPagesFollowNextLinksToTheEndWithoutGapsOrRepeats() {
+    var made = new ArrayList<String>();
+    for (int i = 0; i < 7; i++) {
+      made.add(hospital.create().resource(TrialFixture.department("SEARCH-" + i, "Afdeling " + i))
+          .prefer(PreferReturnEnum.MINIMAL).execute().getId().getIdPart());
+    }
+
+    var seen = new ArrayList<String>();
+    var bundle = anonymous.search().byUrl("Organization?_count=3&_sort=_id").returnBundle(Bundle.class).execute();
+    while (true) {
+      bundle.getEntry().forEach(entry -> seen.add(entry.getResource().getIdElement().getIdPart()));
+      if (bundle.getLink(Bundle.LINK_NEXT) == null) {
+        break;
+      }
+      bundle = anonymous.loadPage().next(bundle).execute();
+    }
+
+    assertThat(seen).doesNotHaveDuplicates().containsAll(made).isSorted();
+  }
+
+  @Test
+  void readingSomethingUnknownAnswers404WithAnOperationOutcome() {
+    assertThatThrownBy(() -> anonymous.read().resource(ResearchStudy.class).withId("no-such-trial").execute())
+        .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(
+            ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics()).contains("no-such-trial"));
+  }
+
+  @Test
+  void aPublishedTrialWithoutSiteOrContactIsRefusedWithWhereItIsWrong() {
+    var incomplete = TrialFixture.recruiting("NCT90000005", site);
+    incomplete.getSite().clear();
+    incomplete.getContact().clear();
+
+    assertThatThrownBy(() -> hospital.create().resource(incomplete).execute())
+        .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(
+            ((OperationOutcome) e.getOperationOutcome()).getIssue()).extracting(i -> i.getExpression().get(0).getValue())
+            .contains("ResearchStudy.site", "ResearchStudy.contact"));
+  }
+
+  @Test
+  void writingWithoutATokenIsRefused() {
+    assertThatThrownBy(() -> anonymous.create().resource(TrialFixture.department("X", "Uden adgang")).execute())
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void aLocationReferencingAMissingOrganizationIsRefused() {
+    var location = TrialFixture.site("Et sted", "Aarhus", "8200", new Reference("Organization/does-not-exist"));
+
+    assertThatThrownBy(() -> hospital.create().resource(location).execute())
+        .isInstanceOf(UnprocessableEntityException.class);
+    assertThat(anonymous.search().forResource(Location.class).returnBundle(Bundle.class).execute().getTotal()).isEqualTo(1);
+  }
+}

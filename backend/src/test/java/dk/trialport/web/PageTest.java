@@ -1,0 +1,43 @@
+package dk.trialport.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * A slice test of the pages: the components of {@code dk.trialport.web} only (other modules'
+ * controllers and advice stay out), Thymeleaf with the real templates and messages, the language
+ * switch and Boot's error handling, without the embedded platform.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebFluxTest(
+    useDefaultFilters = false,
+    includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.trialport\\.web\\..*"),
+    properties = {"trialport.platform.embedded=false", "trialport.identity.issuer=http://localhost:1/unused"})
+@Import({LocaleConfiguration.class, PageTest.PublicPages.class})
+@interface PageTest {
+
+  /** The page chain as in production: every page is public. */
+  @TestConfiguration(proxyBeanMethods = false)
+  @EnableWebFluxSecurity
+  class PublicPages {
+
+    @Bean
+    SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
+      return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
+    }
+  }
+}
