@@ -39,6 +39,11 @@ public class CatalogueStore {
     return write(type, UUID.randomUUID().toString(), null, "POST", content).as(transaction::transactional);
   }
 
+  /** Creates a new resource with an id the caller chose (transactions assign ids before writing). */
+  public Mono<StoredResource> create(String type, String id, Function<VersionStamp, ResourceContent> content) {
+    return write(type, id, null, "POST", content).as(transaction::transactional);
+  }
+
   /**
    * Creates {@code type/id} or makes a new version of it; with {@code expectedVersion} only if that
    * is the current version.

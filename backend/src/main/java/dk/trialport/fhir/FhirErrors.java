@@ -38,18 +38,22 @@ class FhirErrors {
 
   @ExceptionHandler(CatalogueException.class)
   ResponseEntity<String> catalogue(CatalogueException e, ServerHttpRequest request) {
-    var status = switch (e) {
-      case CatalogueException.NotFound notFound -> HttpStatus.NOT_FOUND;
-      case CatalogueException.Gone gone -> HttpStatus.GONE;
-      case CatalogueException.VersionConflict conflict -> HttpStatus.PRECONDITION_FAILED;
-      default -> HttpStatus.BAD_REQUEST;
-    };
+    var status = statusOf(e);
     var code = switch (status) {
       case NOT_FOUND -> "not-found";
       case GONE -> "deleted";
       default -> "conflict";
     };
     return problem(new FhirProblem(status, code, e.getMessage(), null), request);
+  }
+
+  static HttpStatus statusOf(CatalogueException e) {
+    return switch (e) {
+      case CatalogueException.NotFound notFound -> HttpStatus.NOT_FOUND;
+      case CatalogueException.Gone gone -> HttpStatus.GONE;
+      case CatalogueException.VersionConflict conflict -> HttpStatus.PRECONDITION_FAILED;
+      default -> HttpStatus.BAD_REQUEST;
+    };
   }
 
   @ExceptionHandler(DataFormatException.class)

@@ -37,7 +37,7 @@ class FhirResponses {
         .body(parser(format, request).encodeResourceToString(resource));
   }
 
-  ResponseEntity<String> outcome(FhirProblem problem, ServerHttpRequest request) {
+  static OperationOutcome outcomeOf(FhirProblem problem) {
     var outcome = new OperationOutcome();
     for (var issue : problem.issues()) {
       var added = outcome.addIssue()
@@ -48,6 +48,11 @@ class FhirResponses {
         added.addExpression(issue.expression());
       }
     }
+    return outcome;
+  }
+
+  ResponseEntity<String> outcome(FhirProblem problem, ServerHttpRequest request) {
+    var outcome = outcomeOf(problem);
     FhirFormat format;
     try {
       format = FhirFormat.forResponse(request);

@@ -90,6 +90,17 @@ class ResourceWriter {
     }));
   }
 
+  /** Stores a resource already validated under an id a transaction chose; references are checked later. */
+  Mono<Outcome> createWithId(Resource resource, String id) {
+    return store.create(resource.fhirType(), id, stamp -> content(resource, stamp)).map(stored -> new Outcome(stored, true));
+  }
+
+  /** Stores a new version of a resource already validated; references are checked later. */
+  Mono<Outcome> storeUnchecked(Resource resource, String id, Integer expectedVersion) {
+    return store.put(resource.fhirType(), id, expectedVersion, stamp -> content(resource, stamp))
+        .map(stored -> new Outcome(stored, stored.version() == 1));
+  }
+
   Bundle historyBundle(List<StoredResource> versions) {
     var bundle = new Bundle().setType(Bundle.BundleType.HISTORY).setTotal(versions.size());
     var parser = context.newJsonParser();
@@ -115,7 +126,7 @@ class ResourceWriter {
     return new ResourceContent(body, facts.identifiers(resource), facts.references(resource), trial);
   }
 
-  private Mono<Void> checkReferences(Resource resource) {
+  Mono<Void> checkReferences(Resource resource) {
     return Flux.fromIterable(facts.references(resource))
         .concatMap(link -> store.read(link.targetType(), link.targetId())
             .filter(target -> !target.deleted())
@@ -125,7 +136,7 @@ class ResourceWriter {
         .then();
   }
 
-  private Flux<String> matches(String type, Criterion criterion) {
+  Flux<String> matches(String type, Criterion criterion) {
     return criterion.id() != null
         ? store.read(type, criterion.id()).filter(s -> !s.deleted()).map(StoredResource::id).flux()
         : store.idsByIdentifier(type, criterion.system(), criterion.value());

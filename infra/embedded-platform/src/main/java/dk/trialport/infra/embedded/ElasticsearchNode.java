@@ -31,11 +31,12 @@ final class ElasticsearchNode implements AutoCloseable {
   }
 
   static Path nodeDirectory(Path home) {
-    return SearchNodeUser.nodeDirectory(home.resolve("elasticsearch"));
+    return SearchNodeUser.nodeDirectory(home.toAbsolutePath().normalize().resolve("elasticsearch"));
   }
 
-  static ElasticsearchNode start(PlatformArtifacts artifacts, Path nodeDirectory, int httpPort, int heapMb) {
+  static ElasticsearchNode start(PlatformArtifacts artifacts, Path directory, int httpPort, int heapMb) {
     requireJava21();
+    var nodeDirectory = directory.toAbsolutePath().normalize();
     var distribution = unpack(artifacts, nodeDirectory);
     var data = nodeDirectory.resolve("data");
     var logs = nodeDirectory.resolve("logs");

@@ -27,16 +27,33 @@ record PlatformArtifacts(String elasticsearchVersion, Path elasticsearchZip, Pat
         new PlatformArtifacts(
             properties.getProperty("elasticsearch.version"),
             Path.of(System.getProperty("trialport.platform.elasticsearch-zip", properties.getProperty("elasticsearch.zip"))),
-            Path.of(System.getProperty("trialport.platform.identity-provider-jar", properties.getProperty("identity-provider.jar"))));
+            packagedJar(Path.of(System.getProperty("trialport.platform.identity-provider-jar",
+                properties.getProperty("identity-provider.jar")))));
     artifacts.requireExisting(artifacts.elasticsearchZip, "the Elasticsearch distribution");
     artifacts.requireExisting(artifacts.identityProviderJar, "the identity provider jar");
     return artifacts;
   }
 
+  /**
+   * A build that stops before {@code package} (such as {@code mvn test}) records the module's
+   * classes directory; the jar an earlier package left beside it is what can run.
+   */
+  private static Path packagedJar(Path recorded) {
+    if (!Files.isDirectory(recorded) || recorded.getParent() == null) {
+      return recorded;
+    }
+    try (var candidates = Files.list(recorded.getParent())) {
+      return candidates.filter(p -> p.getFileName().toString().matches("trialport-identity-provider-.*\\.jar"))
+          .findFirst().orElse(recorded);
+    } catch (IOException e) {
+      return recorded;
+    }
+  }
+
   private void requireExisting(Path file, String what) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException(
-          "Cannot find " + what + " at " + file + ". Build the whole project first (mvn package from the top directory).");
+          "Cannot find " + what + " at " + file + ". Build the whole project first: mvn verify (tests) or mvn -Prun package.");
     }
   }
 }

@@ -1,0 +1,238 @@
+package dk.trialport.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import dk.trialport.catalogue.CatalogueException;
+import dk.trialport.catalogue.CatalogueStore;
+import dk.trialport.catalogue.StoredResource;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs transaction Bundles atomically (all entries or none, {@code urn:uuid:} references resolved to
+ * the ids the server gives) and batch Bundles entry by entry.
+ */
+@Component
+class BundleProcessor {
+
+  /** One entry, with the id it will have once {@code urn:uuid:} and conditional URLs are resolved. */
+  private record Step(int index, BundleEntryComponent entry, HTTPVerb verb, String type, String id,
+      Resource resource) {}
+
+  private final ResourceIntake intake;
+  private final ResourceWriter writer;
+  private final CatalogueStore store;
+  private final TransactionalOperator transaction;
+  private final FhirContext context;
+
+  BundleProcessor(ResourceIntake intake, ResourceWriter writer, CatalogueStore store, TransactionalOperator transaction,
+      FhirContext context) {
+    this.intake = intake;
+    this.writer = writer;
+    this.store = store;
+    this.transaction = transaction;
+    this.context = context;
+  }
+
+  Mono<Bundle> transaction(Bundle bundle, String base) {
+    var steps = new ArrayList<Step>();
+    for (int i = 0; i < bundle.getEntry().size(); i++) {
+      steps.add(step(i, bundle.getEntry().get(i)));
+    }
+    for (var step : steps) {
+      if (step.resource() != null) {
+        try {
+          intake.validate(step.resource());
+        } catch (FhirProblem problem) {
+          throw locate(problem, step.index());
+        }
+      }
+    }
+    var ids = new HashMap<String, String>();
+    var work = Flux.fromIterable(steps)
+        .concatMap(step -> resolve(step).doOnNext(resolved -> {
+          var fullUrl = step.entry().getFullUrl();
+          if (fullUrl != null && resolved.id() != null) {
+            ids.put(fullUrl, resolved.type() + "/" + resolved.id());
+          }
+        }))
+        .collectList()
+        .flatMap(resolved -> {
+          resolved.forEach(step -> rewriteReferences(step.resource(), ids));
+          var ordered = new ArrayList<>(resolved);
+          ordered.sort((a, b) -> Integer.compare(order(a.verb()), order(b.verb())));
+          var results = new StoredResource[steps.size()];
+          var created = new boolean[steps.size()];
+          return Flux.fromIterable(ordered)
+              .concatMap(step -> execute(step).doOnNext(outcome -> {
+                results[step.index()] = outcome.stored();
+                created[step.index()] = outcome.created();
+              }))
+              .then(Flux.fromIterable(resolved).filter(step -> step.resource() != null)
+                  .concatMap(step -> writer.checkReferences(step.resource())
+                      .onErrorMap(FhirProblem.class, problem -> locate(problem, step.index())))
+                  .then())
+              .then(Mono.fromSupplier(() -> response(Bundle.BundleType.TRANSACTIONRESPONSE, steps, results, created,
+                  base)));
+        });
+    return work.as(transaction::transactional);
+  }
+
+  Mono<Bundle> batch(Bundle bundle, String base) {
+    var response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
+    return Flux.range(0, bundle.getEntry().size())
+        .concatMap(i -> Mono.fromCallable(() -> step(i, bundle.getEntry().get(i)))
+            .flatMap(step -> {
+              if (step.resource() != null) {
+                intake.validate(step.resource());
+              }
+              return resolve(step).flatMap(resolved -> execute(resolved)
+                  .flatMap(outcome -> resolved.resource() == null ? Mono.just(outcome)
+                      : writer.checkReferences(resolved.resource()).thenReturn(outcome))
+                  .as(transaction::transactional));
+            })
+            .map(outcome -> entry(outcome.stored(), outcome.created(), base))
+            .onErrorResume(error -> Mono.just(failed(error))))
+        .doOnNext(response::addEntry)
+        .then(Mono.just(response));
+  }
+
+  private Step step(int index, BundleEntryComponent entry) {
+    var request = entry.getRequest();
+    if (!request.hasMethod() || !request.hasUrl()) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "required", "Every entry needs request.method and request.url",
+          "Bundle.entry[" + index + "].request");
+    }
+    var url = request.getUrl().replaceFirst("^/?", "");
+    var path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    var parts = path.split("/");
+    var type = ResourceTypes.require(parts[0]);
+    var resource = entry.getResource();
+    if (resource != null && !resource.fhirType().equals(type)) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", "Entry " + index + " holds a " + resource.fhirType()
+          + " but its request.url is for " + type, "Bundle.entry[" + index + "].resource");
+    }
+    return new Step(index, entry, request.getMethod(), type, parts.length > 1 ? parts[1] : null, resource);
+  }
+
+  /** Gives each entry the id it will have: a new one, a conditional match, or the one in its URL. */
+  private Mono<Step> resolve(Step step) {
+    var request = step.entry().getRequest();
+    var url = request.getUrl();
+    return switch (step.verb()) {
+      case POST -> request.hasIfNoneExist()
+          ? writer.matches(step.type(), ResourceWriter.Criterion.parse(request.getIfNoneExist(), step.type()))
+              .collectList().map(found -> switch (found.size()) {
+                case 0 -> withId(step, UUID.randomUUID().toString(), HTTPVerb.POST);
+                case 1 -> withId(step, found.get(0), HTTPVerb.HEAD);
+                default -> throw locate(new FhirProblem(HttpStatus.PRECONDITION_FAILED, "multiple-matches",
+                    "ifNoneExist matches " + found.size() + " resources", null), step.index());
+              })
+          : Mono.just(withId(step, UUID.randomUUID().toString(), HTTPVerb.POST));
+      case PUT -> url.contains("?")
+          ? writer.matches(step.type(), ResourceWriter.Criterion.parse(url, step.type())).collectList()
+              .map(found -> switch (found.size()) {
+                case 0 -> withId(step, UUID.randomUUID().toString(), HTTPVerb.POST);
+                case 1 -> withId(step, found.get(0), HTTPVerb.PUT);
+                default -> throw locate(new FhirProblem(HttpStatus.PRECONDITION_FAILED, "multiple-matches",
+                    url + " matches " + found.size() + " resources", null), step.index());
+              })
+          : Mono.just(step);
+      case DELETE, GET -> Mono.just(step);
+      default -> Mono.error(locate(new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported",
+          "request.method " + step.verb().toCode() + " is not supported in a Bundle", null), step.index()));
+    };
+  }
+
+  private static Step withId(Step step, String id, HTTPVerb verb) {
+    return new Step(step.index(), step.entry(), verb, step.type(), id, step.resource());
+  }
+
+  private Mono<ResourceWriter.Outcome> execute(Step step) {
+    var ifMatch = step.entry().getRequest().getIfMatch();
+    return switch (step.verb()) {
+      case POST -> writer.createWithId(step.resource(), step.id());
+      case PUT -> writer.storeUnchecked(step.resource(), step.id(), ETags.version(ifMatch));
+      case HEAD -> store.read(step.type(), step.id()).map(stored -> new ResourceWriter.Outcome(stored, false));
+      case DELETE -> store.delete(step.type(), step.id(), ETags.version(ifMatch))
+          .map(stored -> new ResourceWriter.Outcome(stored, false));
+      case GET -> store.read(step.type(), step.id())
+          .switchIfEmpty(Mono.error(new CatalogueException.NotFound(step.type(), step.id())))
+          .map(stored -> new ResourceWriter.Outcome(stored, false));
+      default -> Mono.error(new IllegalStateException("unexpected " + step.verb()));
+    };
+  }
+
+  private void rewriteReferences(Resource resource, Map<String, String> ids) {
+    if (resource == null) {
+      return;
+    }
+    for (var found : context.newTerser().getAllResourceReferences(resource)) {
+      var reference = found.getResourceReference();
+      var target = ids.get(reference.getReferenceElement().getValue());
+      if (target != null) {
+        reference.setReference(target);
+      }
+    }
+  }
+
+  private static int order(HTTPVerb verb) {
+    return switch (verb) {
+      case DELETE -> 0;
+      case POST, HEAD -> 1;
+      case PUT -> 2;
+      default -> 3;
+    };
+  }
+
+  private Bundle response(Bundle.BundleType type, List<Step> steps, StoredResource[] results, boolean[] created,
+      String base) {
+    var bundle = new Bundle().setType(type);
+    for (int i = 0; i < steps.size(); i++) {
+      bundle.addEntry(entry(results[i], created[i], base));
+    }
+    return bundle;
+  }
+
+  private BundleEntryComponent entry(StoredResource stored, boolean created, String base) {
+    var entry = new BundleEntryComponent();
+    var location = stored.type() + "/" + stored.id() + "/_history/" + stored.version();
+    entry.setFullUrl(base + "/" + stored.type() + "/" + stored.id());
+    entry.getResponse().setStatus(stored.deleted() ? "204 No Content" : created ? "201 Created" : "200 OK")
+        .setLocation(location).setEtag(ETags.of(stored.version())).setLastModified(Date.from(stored.lastUpdated()));
+    if (!stored.deleted()) {
+      entry.setResource((Resource) context.newJsonParser().parseResource(stored.body()));
+    }
+    return entry;
+  }
+
+  private BundleEntryComponent failed(Throwable error) {
+    var entry = new BundleEntryComponent();
+    var problem = error instanceof FhirProblem p ? p
+        : error instanceof CatalogueException e ? new FhirProblem(FhirErrors.statusOf(e), "processing", e.getMessage(), null)
+        : new FhirProblem(HttpStatus.INTERNAL_SERVER_ERROR, "exception", "The entry could not be processed", null);
+    entry.getResponse().setStatus(problem.status().value() + " " + problem.status().getReasonPhrase())
+        .setOutcome(FhirResponses.outcomeOf(problem));
+    return entry;
+  }
+
+  private static FhirProblem locate(FhirProblem problem, int index) {
+    var located = problem.issues().stream().map(issue -> new FhirProblem.Issue(issue.severity(), issue.code(),
+        "Bundle entry " + index + ": " + issue.message(),
+        issue.expression() == null ? "Bundle.entry[" + index + "]" : "Bundle.entry[" + index + "].resource."
+            + issue.expression().replaceFirst("^[A-Z][A-Za-z]+\\.", ""))).toList();
+    return new FhirProblem(problem.status(), located);
+  }
+}
