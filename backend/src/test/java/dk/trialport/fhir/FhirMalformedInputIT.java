@@ -12,7 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Bad input gets a 4xx OperationOutcome that says what is wrong, and leaves the catalogue unchanged. */
 @TrialportIntegrationTest
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 class FhirMalformedInputIT {
 
   private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
