@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,8 @@ class FhirConfiguration {
   FhirValidator fhirValidator(FhirContext context) {
     var support = new ValidationSupportChain(
         new DefaultProfileValidationSupport(context),
+        CrossVersionExtensions.validationSupport(context),
+        new SnapshotGeneratingValidationSupport(context),
         new InMemoryTerminologyServerValidationSupport(context),
         new CommonCodeSystemsTerminologyService(context));
     var instanceValidator = new FhirInstanceValidator(support);

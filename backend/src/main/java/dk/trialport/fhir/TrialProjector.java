@@ -132,6 +132,8 @@ class TrialProjector {
       case "mo" -> value / 12;
       case "wk" -> value / 52.1775;
       case "d" -> value / 365.25;
+      case "h" -> value / 8766;
+      case "min" -> value / 525960;
       default -> value;
     };
   }
