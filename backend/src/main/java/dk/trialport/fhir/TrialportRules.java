@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trialport's own rules beyond the base definitions: a published trial (any status but
- * {@code in-review}, which is a draft) needs a title, a status, a condition, a site and a contact.
+ * {@code in-review}, which is a draft) needs a title, a status and a condition; one people can
+ * join (active, approved) also needs a site and a contact, either a trial contact or an
+ * associated party such as a site's recruitment contact.
  */
 @Component
 class TrialportRules {
@@ -23,14 +25,18 @@ class TrialportRules {
       if (!study.hasCondition()) {
         issues.add(missing("ResearchStudy.condition", "A published trial needs at least one condition"));
       }
-      if (!study.hasSite()) {
-        issues.add(missing("ResearchStudy.site", "A published trial needs at least one site"));
+      if (isOpen(study) && !study.hasSite()) {
+        issues.add(missing("ResearchStudy.site", "A trial open for recruitment needs at least one site"));
       }
-      if (!study.hasContact()) {
-        issues.add(missing("ResearchStudy.contact", "A published trial needs a contact"));
+      if (isOpen(study) && !study.hasContact() && !study.hasExtension(TrialportFhir.Extensions.ASSOCIATED_PARTY)) {
+        issues.add(missing("ResearchStudy.contact", "A trial open for recruitment needs a contact"));
       }
     }
     return issues;
+  }
+
+  static boolean isOpen(ResearchStudy study) {
+    return study.getStatus() == ResearchStudyStatus.ACTIVE || study.getStatus() == ResearchStudyStatus.APPROVED;
   }
 
   static boolean isPublished(ResearchStudy study) {

@@ -82,13 +82,7 @@ final class FhirTestSupport {
 
   /** {@code shared/data/<child>} found by walking up from the working directory, if present. */
   static Optional<Path> sharedData(String child) {
-    for (var dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      var candidate = dir.resolve("shared").resolve("data").resolve(child);
-      if (Files.isDirectory(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return dk.trialport.support.SharedData.directory(child);
   }
 
   static Path fixture() {
