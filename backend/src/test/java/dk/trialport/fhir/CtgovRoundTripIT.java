@@ -82,7 +82,7 @@ class CtgovRoundTripIT {
     for (var entry : sent.getEntry()) {
       var expected = entry.getResource();
       for (var reference : CLIENT_CONTEXT.newTerser().getAllResourceReferences(expected)) {
-        var target = ids.get(reference.getResourceReference().getReference());
+        var target = ids.get(reference.getResourceReference().getReferenceElement().getValue());
         if (target != null) {
           reference.getResourceReference().setReference(target);
         }
