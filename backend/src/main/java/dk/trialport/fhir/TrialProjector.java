@@ -63,7 +63,7 @@ class TrialProjector {
   }
 
   private static String recruitmentStatus(ResearchStudy study) {
-    var extension = study.getExtensionByUrl(Extensions.RECRUITMENT_STATUS);
+    var extension = first(study, Extensions.RECRUITMENT_STATUS);
     if (extension != null && extension.getValue() instanceof Coding coding) {
       return coding.getCode();
     }
@@ -73,17 +73,31 @@ class TrialProjector {
     return null;
   }
 
+  /** The plain-language label when there is one, else the first label. */
   private static StringType firstLabel(ResearchStudy study) {
-    var label = study.getExtensionByUrl(Extensions.LABEL);
-    if (label == null) {
-      return null;
+    StringType first = null;
+    for (var label : study.getExtensionsByUrl(Extensions.LABEL)) {
+      var value = first(label, "value");
+      var type = first(label, "type");
+      if (value == null || !(value.getValue() instanceof StringType text)) {
+        continue;
+      }
+      if (type != null && type.getValue() instanceof CodeableConcept concept
+          && concept.getCoding().stream().anyMatch(c -> "plain-language".equals(c.getCode()))) {
+        return text;
+      }
+      first = first == null ? text : first;
     }
-    var value = label.getExtensionByUrl("value");
-    return value != null && value.getValue() instanceof StringType text ? text : null;
+    return first;
+  }
+
+  private static Extension first(Element element, String url) {
+    var found = element.getExtensionsByUrl(url);
+    return found.isEmpty() ? null : found.get(0);
   }
 
   private static org.hl7.fhir.r4.model.PrimitiveType<?> summary(ResearchStudy study) {
-    var extension = study.getExtensionByUrl(Extensions.DESCRIPTION_SUMMARY);
+    var extension = first(study, Extensions.DESCRIPTION_SUMMARY);
     return extension != null && extension.getValue() instanceof org.hl7.fhir.r4.model.PrimitiveType<?> text ? text : null;
   }
 
@@ -93,8 +107,8 @@ class TrialProjector {
       return fallback;
     }
     for (Extension translation : element.getExtensionsByUrl(Extensions.TRANSLATION)) {
-      var language = translation.getExtensionByUrl("lang");
-      var content = translation.getExtensionByUrl("content");
+      var language = first(translation, "lang");
+      var content = first(translation, "content");
       if (language != null && content != null && lang.equals(language.getValue().primitiveValue())) {
         return content.getValue().primitiveValue();
       }
