@@ -96,6 +96,11 @@ class TrialProjector {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  private static Extension first(org.hl7.fhir.r4.model.DomainResource resource, String url) {
+    var found = resource.getExtensionsByUrl(url);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
   private static org.hl7.fhir.r4.model.PrimitiveType<?> summary(ResearchStudy study) {
     var extension = first(study, Extensions.DESCRIPTION_SUMMARY);
     return extension != null && extension.getValue() instanceof org.hl7.fhir.r4.model.PrimitiveType<?> text ? text : null;
