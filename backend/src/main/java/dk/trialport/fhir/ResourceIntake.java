@@ -55,8 +55,10 @@ class ResourceIntake {
   /** Validates; every error becomes an issue of one 422 answer. */
   void validate(Resource resource) {
     var issues = findIssues(resource);
-    if (issues.stream().anyMatch(issue -> issue.severity().equals("error") || issue.severity().equals("fatal"))) {
-      throw new FhirProblem(HttpStatus.UNPROCESSABLE_CONTENT, issues);
+    var errors = issues.stream()
+        .filter(issue -> issue.severity().equals("error") || issue.severity().equals("fatal")).toList();
+    if (!errors.isEmpty()) {
+      throw new FhirProblem(HttpStatus.UNPROCESSABLE_CONTENT, errors);
     }
   }
 
