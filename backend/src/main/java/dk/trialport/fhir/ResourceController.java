@@ -141,13 +141,23 @@ class ResourceController {
   ResponseEntity<String> validate(@PathVariable String type, @RequestBody(required = false) String body,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
-    var resource = intake.parse(body, request, type);
+    var resource = resourceToValidate(intake.parse(body, request, null), type);
     var issues = intake.findIssues(resource);
-    var status = issues.stream().anyMatch(i -> i.severity().equals("error") || i.severity().equals("fatal"))
-        ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
     var all = issues.isEmpty()
         ? List.of(new FhirProblem.Issue("information", "informational", "Validation passed", null)) : issues;
-    return responses.outcome(new FhirProblem(status, all), request);
+    // The operation itself succeeded: 200 whether or not the resource is valid (4xx only when it cannot run).
+    return responses.outcome(new FhirProblem(HttpStatus.OK, all), request);
+  }
+
+  /** {@code $validate} takes the resource itself, or a Parameters resource with it in {@code resource}. */
+  private static Resource resourceToValidate(Resource body, String type) {
+    var resource = body instanceof org.hl7.fhir.r4.model.Parameters parameters && parameters.getParameter("resource") != null
+        ? parameters.getParameter("resource").getResource() : body;
+    if (resource == null || !resource.fhirType().equals(type)) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", "$validate on " + type + " needs a " + type
+          + ", directly or as the 'resource' parameter", null);
+    }
+    return resource;
   }
 
   private ResponseEntity<String> found(StoredResource stored, ServerHttpRequest request) {

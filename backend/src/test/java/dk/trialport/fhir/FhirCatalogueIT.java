@@ -180,6 +180,28 @@ class FhirCatalogueIT {
   }
 
   @Test
+  void validateReportsProblemsWithoutStoringAnything() {
+    var incomplete = TrialFixture.recruiting("NCT90000006", site);
+    incomplete.getCondition().clear();
+    var parameters = new org.hl7.fhir.r4.model.Parameters();
+    parameters.addParameter().setName("resource").setResource(incomplete);
+
+    var outcome = hospital.operation().onType(ResearchStudy.class).named("$validate").withParameters(parameters)
+        .returnResourceType(OperationOutcome.class).execute();
+    var valid = hospital.operation().onType(ResearchStudy.class).named("$validate").withParameters(
+        new org.hl7.fhir.r4.model.Parameters().addParameter(new org.hl7.fhir.r4.model.Parameters
+            .ParametersParameterComponent().setName("resource").setResource(TrialFixture.recruiting("NCT90000007", site))))
+        .returnResourceType(OperationOutcome.class).execute();
+
+    assertThat(outcome.getIssue()).anyMatch(i -> i.getExpression().stream()
+        .anyMatch(e -> e.getValue().equals("ResearchStudy.condition")));
+    assertThat(valid.getIssue()).noneMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
+    var found = anonymous.search().byUrl("ResearchStudy?identifier=" + TrialIdentifier.NCT + "|NCT90000006")
+        .returnBundle(Bundle.class).execute();
+    assertThat(found.getTotal()).isZero();
+  }
+
+  @Test
   void writingWithoutATokenIsRefused() {
     assertThatThrownBy(() -> anonymous.create().resource(TrialFixture.department("X", "Uden adgang")).execute())
         .isInstanceOf(AuthenticationException.class);
