@@ -25,13 +25,13 @@ class BundleController {
 
   @PostMapping("/fhir")
   Mono<ResponseEntity<String>> process(@RequestBody(required = false) String body, ServerHttpRequest request) {
-    var bundle = (Bundle) intake.parse(body, request, "Bundle");
-    var result = switch (bundle.getType()) {
-      case TRANSACTION -> processor.transaction(bundle, FhirBase.url(request));
-      case BATCH -> processor.batch(bundle, FhirBase.url(request));
-      default -> throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
-          "POST /fhir takes a Bundle of type transaction or batch, not " + bundle.getType().toCode(), "Bundle.type");
-    };
-    return result.map(response -> responses.resource(HttpStatus.OK, response, request));
+    return ResourceController.offEventLoop(() -> (Bundle) intake.parse(body, request, "Bundle"))
+        .flatMap(bundle -> switch (bundle.getType()) {
+          case TRANSACTION -> processor.transaction(bundle, FhirBase.url(request));
+          case BATCH -> processor.batch(bundle, FhirBase.url(request));
+          default -> Mono.error(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
+              "POST /fhir takes a Bundle of type transaction or batch, not " + bundle.getType().toCode(), "Bundle.type"));
+        })
+        .map(response -> responses.resource(HttpStatus.OK, response, request));
   }
 }

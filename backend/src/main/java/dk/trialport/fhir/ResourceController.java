@@ -96,8 +96,8 @@ class ResourceController {
   Mono<ResponseEntity<String>> create(@PathVariable String type, @RequestBody(required = false) String body,
       @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    var resource = intake.parse(body, request, type);
-    return writer.create(resource, ifNoneExist)
+    return offEventLoop(() -> intake.parse(body, request, type))
+        .flatMap(resource -> writer.create(resource, ifNoneExist))
         .map(outcome -> written(outcome, request));
   }
 
@@ -106,12 +106,15 @@ class ResourceController {
       @RequestBody(required = false) String body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
-    var resource = intake.parse(body, request, type);
-    if (!resource.hasIdElement() || !id.equals(resource.getIdElement().getIdPart())) {
-      throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
-          "The resource's id must be " + id + " as in the URL", type + ".id");
-    }
-    return writer.update(resource, id, ETags.version(ifMatch))
+    var expectedVersion = ETags.version(ifMatch);
+    return offEventLoop(() -> intake.parse(body, request, type))
+        .flatMap(resource -> {
+          if (!resource.hasIdElement() || !id.equals(resource.getIdElement().getIdPart())) {
+            throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
+                "The resource's id must be " + id + " as in the URL", type + ".id");
+          }
+          return writer.update(resource, id, expectedVersion);
+        })
         .map(outcome -> written(outcome, request));
   }
 
@@ -124,8 +127,8 @@ class ResourceController {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "required",
           "A conditional update needs search criteria, e.g. ?identifier=system|value", null);
     }
-    var resource = intake.parse(body, request, type);
-    return writer.conditionalUpdate(resource, criteria)
+    return offEventLoop(() -> intake.parse(body, request, type))
+        .flatMap(resource -> writer.conditionalUpdate(resource, criteria))
         .map(outcome -> written(outcome, request));
   }
 
@@ -138,15 +141,23 @@ class ResourceController {
   }
 
   @PostMapping("/{type}/$validate")
-  ResponseEntity<String> validate(@PathVariable String type, @RequestBody(required = false) String body,
+  Mono<ResponseEntity<String>> validate(@PathVariable String type, @RequestBody(required = false) String body,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
-    var resource = resourceToValidate(intake.parse(body, request, null), type);
-    var issues = intake.findIssues(resource);
+    return offEventLoop(() -> intake.findIssues(resourceToValidate(intake.parse(body, request, null), type)))
+        .map(issues -> validationOutcome(issues, request));
+  }
+
+  private ResponseEntity<String> validationOutcome(List<FhirProblem.Issue> issues, ServerHttpRequest request) {
     var all = issues.isEmpty()
         ? List.of(new FhirProblem.Issue("information", "informational", "Validation passed", null)) : issues;
     // The operation itself succeeded: 200 whether or not the resource is valid (4xx only when it cannot run).
     return responses.outcome(new FhirProblem(HttpStatus.OK, all), request);
+  }
+
+  /** Parsing and validating are CPU work that must not hold up Netty's event loop. */
+  static <T> Mono<T> offEventLoop(java.util.concurrent.Callable<T> work) {
+    return Mono.fromCallable(work).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
   }
 
   /** {@code $validate} takes the resource itself, or a Parameters resource with it in {@code resource}. */
