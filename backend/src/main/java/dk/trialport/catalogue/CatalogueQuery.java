@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param byLastUpdated sort by last update (else by id)
  * @param after continue after this position, or null for the first page
  * @param backwards read the page before {@code after} instead (previous link)
+ * @param trial criteria on the trial projection (ResearchStudy only)
  */
 public record CatalogueQuery(
     String type,
@@ -24,7 +25,8 @@ public record CatalogueQuery(
     boolean descending,
     Position after,
     boolean backwards,
-    int count) {
+    int count,
+    TrialCriteria trial) {
 
   /** Where a page ends: the sort value and id of its last row. */
   public record Position(Instant lastUpdated, String id) {}

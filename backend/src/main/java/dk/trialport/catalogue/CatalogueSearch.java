@@ -104,6 +104,59 @@ public class CatalogueSearch {
       where.add("r.last_updated < :updatedBefore");
       binds.put("updatedBefore", query.updatedBefore().atOffset(ZoneOffset.UTC));
     }
+    if (query.trial() != null && !query.trial().isEmpty()) {
+      where.add("EXISTS (SELECT 1 FROM trial t WHERE t.id = r.id AND " + String.join(" AND ", trialFilters(query.trial(), binds))
+          + ")");
+    }
+  }
+
+  private static List<String> trialFilters(TrialCriteria criteria, Map<String, Object> binds) {
+    var filters = new ArrayList<String>();
+    filters.add("TRUE");
+    if (!criteria.statuses().isEmpty()) {
+      filters.add("t.status = ANY(:statuses)");
+      binds.put("statuses", criteria.statuses().toArray(String[]::new));
+    }
+    if (!criteria.recruitmentStatuses().isEmpty()) {
+      filters.add("t.recruitment_status = ANY(:recruitmentStatuses)");
+      binds.put("recruitmentStatuses", criteria.recruitmentStatuses().toArray(String[]::new));
+    }
+    if (!criteria.phases().isEmpty()) {
+      filters.add("t.projection->'phases' ?| :phases");
+      binds.put("phases", criteria.phases().toArray(String[]::new));
+    }
+    if (criteria.conditionCode() != null) {
+      filters.add("EXISTS (SELECT 1 FROM jsonb_array_elements(t.projection->'conditions') c, "
+          + "jsonb_array_elements(c->'codes') code WHERE code->>'code' = :conditionCode"
+          + (criteria.conditionSystem() == null ? "" : " AND code->>'system' = :conditionSystem") + ")");
+      binds.put("conditionCode", criteria.conditionCode());
+      if (criteria.conditionSystem() != null) {
+        binds.put("conditionSystem", criteria.conditionSystem());
+      }
+    }
+    if (criteria.conditionText() != null) {
+      filters.add("EXISTS (SELECT 1 FROM jsonb_array_elements(t.projection->'conditions') c WHERE c->>'text' ILIKE :conditionText "
+          + "OR EXISTS (SELECT 1 FROM jsonb_array_elements(c->'codes') code WHERE code->>'display' ILIKE :conditionText))");
+      binds.put("conditionText", "%" + like(criteria.conditionText()) + "%");
+    }
+    if (criteria.title() != null) {
+      filters.add("(t.title ILIKE :title OR t.projection->>'layTitleDa' ILIKE :title OR t.projection->>'layTitleEn' ILIKE :title)");
+      binds.put("title", "%" + like(criteria.title()) + "%");
+    }
+    if (criteria.age() != null) {
+      filters.add("(t.projection->>'minimumAgeYears' IS NULL OR (t.projection->>'minimumAgeYears')::float8 <= :age)");
+      filters.add("(t.projection->>'maximumAgeYears' IS NULL OR (t.projection->>'maximumAgeYears')::float8 >= :age)");
+      binds.put("age", criteria.age());
+    }
+    if (criteria.sex() != null) {
+      filters.add("(t.projection->>'sex' IS NULL OR t.projection->>'sex' = :sex)");
+      binds.put("sex", criteria.sex());
+    }
+    return filters;
+  }
+
+  private static String like(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Map<String, Object> binds) {

@@ -27,6 +27,26 @@ class CapabilityController {
     this.responses = responses;
   }
 
+  @GetMapping("/fhir/SearchParameter/{id}")
+  ResponseEntity<String> searchParameter(@org.springframework.web.bind.annotation.PathVariable String id,
+      ServerHttpRequest request) {
+    var parameter = StudySearchParameters.ALL.stream().filter(p -> p.id().equals(id)).findFirst()
+        .orElseThrow(() -> new FhirProblem(HttpStatus.NOT_FOUND, "not-found", "SearchParameter/" + id + " is not known",
+            null));
+    return responses.resource(HttpStatus.OK, parameter.resource(), request);
+  }
+
+  @GetMapping("/fhir/SearchParameter")
+  ResponseEntity<String> searchParameters(ServerHttpRequest request) {
+    var bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET)
+        .setTotal(StudySearchParameters.ALL.size());
+    for (var parameter : StudySearchParameters.ALL) {
+      bundle.addEntry().setFullUrl(FhirBase.url(request) + "/SearchParameter/" + parameter.id())
+          .setResource(parameter.resource());
+    }
+    return responses.resource(HttpStatus.OK, bundle, request);
+  }
+
   @GetMapping("/fhir/metadata")
   ResponseEntity<String> metadata(ServerHttpRequest request) {
     var statement = new CapabilityStatement()
@@ -72,6 +92,10 @@ class CapabilityController {
     resource.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE);
     resource.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
     if (type.equals("ResearchStudy")) {
+      for (var parameter : StudySearchParameters.ALL) {
+        resource.addSearchParam().setName(parameter.name()).setType(parameter.type()).setDefinition(parameter.url())
+            .setDocumentation(parameter.description());
+      }
       resource.addSearchInclude("ResearchStudy:site").addSearchInclude("ResearchStudy:sponsor");
       resource.addSearchRevInclude("PractitionerRole:location");
     }

@@ -50,7 +50,7 @@ class SearchController {
     ResourceTypes.require(type);
     var params = request.getQueryParams();
     for (var name : params.keySet()) {
-      if (!PARAMETERS.contains(name)) {
+      if (!PARAMETERS.contains(name) && !(type.equals("ResearchStudy") && StudySearchParameters.NAMES.contains(name))) {
         throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "Search parameter " + name
             + " is not supported for " + type + "; see /fhir/metadata", name);
       }
@@ -103,7 +103,8 @@ class SearchController {
     var cursor = params.getFirst("_cursor") == null ? null : SearchCursor.decode(params.getFirst("_cursor"));
     return new CatalogueQuery(type, params.getFirst("_id"), system, value, from, before, byLastUpdated,
         sort != null && sort.startsWith("-"), cursor == null ? null : cursor.position(),
-        cursor != null && cursor.backwards(), SearchParameters.count(params.getFirst("_count")));
+        cursor != null && cursor.backwards(), SearchParameters.count(params.getFirst("_count")),
+        type.equals("ResearchStudy") ? StudySearchParameters.criteria(params) : null);
   }
 
   private Mono<List<StoredResource>> includes(String type, List<StoredResource> rows, MultiValueMap<String, String> params) {
