@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dk.trialport.fhir.ctgov.CtgovReader;
 import dk.trialport.fhir.ctgov.CtgovStudyMapper;
 import dk.trialport.fhir.ctgov.SiteFilter;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.SharedData;
-import dk.trialport.support.Tokens;
+import dk.trialport.support.FhirClients;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TrialportIntegrationTest
 class CtgovRoundTripIT {
 
-  private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4();
+  private static final FhirContext CLIENT_CONTEXT = FhirClients.CONTEXT;
 
   @LocalServerPort int port;
   @Autowired IdentityProperties identity;
@@ -45,11 +43,7 @@ class CtgovRoundTripIT {
   void everyRecordIsStoredWithItsSitesAndReadsBackUnchanged() throws IOException {
     var directory = SharedData.directory("ctgov");
     Assumptions.assumeTrue(directory.isPresent(), "ClinicalTrials.gov data absent: no shared/data/ctgov");
-    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    CLIENT_CONTEXT.getRestfulClientFactory().setSocketTimeout(120_000);
-    IGenericClient hospital = CLIENT_CONTEXT.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-    hospital.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.demoHospital(identity.issuer(),
-        "system/ResearchStudy.cruds system/Location.cruds system/Organization.cruds system/PractitionerRole.cruds")));
+    IGenericClient hospital = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
     var mapper = new CtgovStudyMapper();
     var mismatches = new ArrayList<String>();
     int trials = 0;

@@ -3,11 +3,8 @@ package dk.trialport.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.PreferReturnEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
@@ -15,7 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
 import dk.trialport.identity.IdentityProperties;
-import dk.trialport.support.Tokens;
+import dk.trialport.support.FhirClients;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.ArrayList;
 import org.hl7.fhir.r4.model.Bundle;
@@ -37,8 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FhirCatalogueIT {
 
-  private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4();
-
   @LocalServerPort int port;
   @Autowired IdentityProperties identity;
 
@@ -48,12 +43,8 @@ class FhirCatalogueIT {
 
   @BeforeAll
   void connect() {
-    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    var base = "http://localhost:" + port + "/fhir";
-    hospital = CLIENT_CONTEXT.newRestfulGenericClient(base);
-    hospital.registerInterceptor(new BearerTokenAuthInterceptor(
-        Tokens.demoHospital(identity.issuer(), "system/ResearchStudy.cruds system/Location.cruds system/Organization.cruds")));
-    anonymous = CLIENT_CONTEXT.newRestfulGenericClient(base);
+    hospital = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
+    anonymous = FhirClients.anonymous(port);
     var department = hospital.create().resource(TrialFixture.department("265421000016007", "Rigshospitalet, Endokrinologisk Klinik"))
         .execute().getId().toUnqualifiedVersionless();
     var location = TrialFixture.site("Rigshospitalet, Endokrinologisk ambulatorium", "København Ø", "2100",

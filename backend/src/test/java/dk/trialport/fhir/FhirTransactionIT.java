@@ -3,13 +3,10 @@ package dk.trialport.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dk.trialport.identity.IdentityProperties;
-import dk.trialport.support.Tokens;
+import dk.trialport.support.FhirClients;
 import dk.trialport.support.TrialportIntegrationTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Location;
@@ -25,18 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TrialportIntegrationTest
 class FhirTransactionIT {
 
-  private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4();
-
   @LocalServerPort int port;
   @Autowired IdentityProperties identity;
   IGenericClient hospital;
 
   @BeforeEach
   void connect() {
-    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    hospital = CLIENT_CONTEXT.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-    hospital.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.demoHospital(identity.issuer(),
-        "system/ResearchStudy.cruds system/Location.cruds system/Organization.cruds")));
+    hospital = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
   }
 
   @Test

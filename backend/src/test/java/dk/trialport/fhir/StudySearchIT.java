@@ -2,13 +2,10 @@ package dk.trialport.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.identity.IdentityProperties;
-import dk.trialport.support.Tokens;
+import dk.trialport.support.FhirClients;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -33,18 +30,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudySearchIT {
 
-  private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4();
-
   @LocalServerPort int port;
   @Autowired IdentityProperties identity;
   IGenericClient client;
 
   @BeforeAll
   void catalogue() {
-    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    client = CLIENT_CONTEXT.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-    client.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.demoHospital(identity.issuer(),
-        "system/ResearchStudy.cruds system/Location.cruds system/Organization.cruds")));
+    client = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
     var department = client.create().resource(TrialFixture.department("SEARCH-DEPT", "Aarhus Universitetshospital"))
         .execute().getId().toUnqualifiedVersionless().getValue();
     var site = new Reference(client.create().resource(TrialFixture.site("AUH, Endokrinologi", "Aarhus N", "8200",
