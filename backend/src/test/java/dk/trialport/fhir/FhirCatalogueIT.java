@@ -149,6 +149,38 @@ class FhirCatalogueIT {
     }
 
     assertThat(seen).doesNotHaveDuplicates().containsAll(made).isSorted();
+
+    var back = new ArrayList<String>();
+    while (bundle.getLink(Bundle.LINK_PREV) != null) {
+      bundle = anonymous.loadPage().previous(bundle).execute();
+      var page = bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
+      back.addAll(0, page);
+    }
+    assertThat(back).hasSize(seen.size() - lastPageSize(seen.size(), 3)).isSorted();
+    assertThat(seen).startsWith(back.toArray(String[]::new));
+  }
+
+  private static int lastPageSize(int total, int pageSize) {
+    return total % pageSize == 0 ? pageSize : total % pageSize;
+  }
+
+  @Test
+  void includesBringSitesAndDepartmentsAndElementsTrimTheTrials() {
+    hospital.create().resource(TrialFixture.recruiting("NCT90000008", site)).execute();
+    var search = "ResearchStudy?identifier=" + TrialIdentifier.NCT + "|NCT90000008";
+
+    var withSites = anonymous.search().byUrl(search + "&_include=ResearchStudy:site").returnBundle(Bundle.class).execute();
+    var withDepartments = anonymous.search().byUrl("Location?_id=" + new IdType(site.getReference()).getIdPart()
+        + "&_include=Location:organization&_revinclude=ResearchStudy:site").returnBundle(Bundle.class).execute();
+    var trimmed = anonymous.search().byUrl(search + "&_elements=title,status").returnBundle(Bundle.class).execute();
+
+    assertThat(withSites.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("ResearchStudy", "Location");
+    assertThat(withSites.getEntry().get(1).getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.INCLUDE);
+    assertThat(withDepartments.getEntry()).extracting(e -> e.getResource().fhirType())
+        .contains("Location", "Organization", "ResearchStudy");
+    var study = (ResearchStudy) trimmed.getEntryFirstRep().getResource();
+    assertThat(study.getTitle()).isNotBlank();
+    assertThat(study.hasCondition()).isFalse();
   }
 
   @Test
