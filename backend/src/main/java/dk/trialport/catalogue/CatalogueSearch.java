@@ -1,7 +1,6 @@
 package dk.trialport.catalogue;
 
 import io.r2dbc.spi.Readable;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,8 +163,6 @@ public class CatalogueSearch {
   }
 
   private static StoredResource stored(Readable row) {
-    return new StoredResource(row.get("resource_type", String.class), row.get("id", String.class),
-        row.get("version", Integer.class), row.get("last_updated", OffsetDateTime.class).toInstant(),
-        Boolean.TRUE.equals(row.get("deleted", Boolean.class)), row.get("body", String.class));
+    return CatalogueStore.version(row);
   }
 }

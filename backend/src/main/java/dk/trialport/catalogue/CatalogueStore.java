@@ -27,20 +27,23 @@ public class CatalogueStore {
   private final DatabaseClient database;
   private final TransactionalOperator transaction;
   private final TrialProjectionStore trials;
+  private final SameContent sameContent;
 
-  CatalogueStore(DatabaseClient database, TransactionalOperator transaction, TrialProjectionStore trials) {
+  CatalogueStore(DatabaseClient database, TransactionalOperator transaction, TrialProjectionStore trials,
+      SameContent sameContent) {
     this.database = database;
     this.transaction = transaction;
     this.trials = trials;
+    this.sameContent = sameContent;
   }
 
   /** Creates a new resource with a server-assigned id. */
-  public Mono<StoredResource> create(String type, Function<VersionStamp, ResourceContent> content) {
+  public Mono<Written> create(String type, Function<VersionStamp, ResourceContent> content) {
     return write(type, UUID.randomUUID().toString(), null, "POST", content).as(transaction::transactional);
   }
 
   /** Creates a new resource with an id the caller chose (transactions assign ids before writing). */
-  public Mono<StoredResource> create(String type, String id, Function<VersionStamp, ResourceContent> content) {
+  public Mono<Written> create(String type, String id, Function<VersionStamp, ResourceContent> content) {
     return write(type, id, null, "POST", content).as(transaction::transactional);
   }
 
@@ -48,7 +51,7 @@ public class CatalogueStore {
    * Creates {@code type/id} or makes a new version of it; with {@code expectedVersion} only if that
    * is the current version.
    */
-  public Mono<StoredResource> put(String type, String id, Integer expectedVersion,
+  public Mono<Written> put(String type, String id, Integer expectedVersion,
       Function<VersionStamp, ResourceContent> content) {
     return write(type, id, expectedVersion, "PUT", content).as(transaction::transactional);
   }
@@ -128,23 +131,28 @@ public class CatalogueStore {
     return spec.map(row -> row.get("id", String.class)).all();
   }
 
-  private Mono<StoredResource> write(String type, String id, Integer expectedVersion, String method,
+  private Mono<Written> write(String type, String id, Integer expectedVersion, String method,
       Function<VersionStamp, ResourceContent> content) {
     return current(type, id, true)
         .map(current -> {
           if (expectedVersion != null && expectedVersion != current.version()) {
             throw new CatalogueException.VersionConflict(type, id, expectedVersion, current.version());
           }
-          return current.version() + 1;
+          return current;
         })
-        .defaultIfEmpty(0)
-        .flatMap(previous -> {
-          if (previous == 0 && expectedVersion != null) {
+        .map(java.util.Optional::of)
+        .defaultIfEmpty(java.util.Optional.empty())
+        .flatMap(found -> {
+          if (found.isEmpty() && expectedVersion != null) {
             return Mono.error(new CatalogueException.NotFound(type, id));
           }
-          int version = previous == 0 ? 1 : previous;
+          int version = found.map(current -> current.version() + 1).orElse(1);
           var stamp = new VersionStamp(id, version, now());
           var written = content.apply(stamp);
+          if (found.isPresent() && !found.get().deleted() && sameContent.test(found.get().body(), written.body())) {
+            log.debug("{}/{} unchanged: no new version", type, id);
+            return Mono.just(new Written(found.get(), false));
+          }
           var upsert = database.sql("INSERT INTO fhir_resource (resource_type, id, version, last_updated, deleted) "
                   + "VALUES (:type, :id, :version, :updated, false) ON CONFLICT (resource_type, id) DO UPDATE "
                   + "SET version = excluded.version, last_updated = excluded.last_updated, deleted = false")
@@ -155,9 +163,10 @@ public class CatalogueStore {
               .then(replaceIndexes(type, id, written))
               .then(written.trial() == null ? Mono.empty() : trials.save(written.trial()))
               .then(outbox(type, stamp, version == 1 ? "CREATED" : "UPDATED"))
-              .thenReturn(new StoredResource(type, id, version, stamp.lastUpdated(), false, written.body()));
-        })
-        .doOnNext(stored -> log.info("Stored {}/{} version {}", type, id, stored.version()));
+              .thenReturn(new Written(new StoredResource(type, id, version, stamp.lastUpdated(), false, written.body()),
+                  found.isEmpty()))
+              .doOnNext(stored -> log.info("Stored {}/{} version {}", type, id, version));
+        });
   }
 
   private Mono<StoredResource> current(String type, String id, boolean forUpdate) {
@@ -205,7 +214,7 @@ public class CatalogueStore {
         .then();
   }
 
-  private static StoredResource version(Readable row) {
+  static StoredResource version(Readable row) {
     return new StoredResource(
         row.get("resource_type", String.class),
         row.get("id", String.class),

@@ -2,7 +2,6 @@ package dk.trialport.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.rest.api.SummaryEnum;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,8 +84,10 @@ class FhirResponses {
     return parser;
   }
 
-  static SummaryEnum summary(ServerHttpRequest request) {
-    var value = request.getQueryParams().getFirst("_summary");
-    return value == null ? null : SummaryEnum.fromCode(value);
+  /** Whether the stored JSON can be sent as it is: JSON asked for, and no _pretty, _elements or _summary. */
+  static boolean asStored(ServerHttpRequest request) {
+    var params = request.getQueryParams();
+    return FhirFormat.forResponse(request) == FhirFormat.JSON && !params.containsKey("_pretty")
+        && !params.containsKey("_elements") && !params.containsKey("_summary");
   }
 }

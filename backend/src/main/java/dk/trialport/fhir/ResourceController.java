@@ -172,6 +172,9 @@ class ResourceController {
   }
 
   private ResponseEntity<String> found(StoredResource stored, ServerHttpRequest request) {
+    if (FhirResponses.asStored(request)) {
+      return ResponseEntity.ok().headers(ETags.headers(stored)).contentType(FhirFormat.JSON.mediaType()).body(stored.body());
+    }
     var resource = (Resource) context.newJsonParser().parseResource(stored.body());
     return responses.resource(HttpStatus.OK, resource, request, ETags.headers(stored));
   }

@@ -25,7 +25,12 @@ import reactor.core.publisher.Mono;
 class ResourceWriter {
 
   /** What a write did: the stored version, and whether it created the resource. */
-  record Outcome(StoredResource stored, boolean created) {}
+  record Outcome(StoredResource stored, boolean created) {
+
+    static Outcome of(dk.trialport.catalogue.Written written) {
+      return new Outcome(written.stored(), written.created());
+    }
+  }
 
   private final CatalogueStore store;
   private final ResourceIntake intake;
@@ -48,12 +53,12 @@ class ResourceWriter {
     var type = resource.fhirType();
     if (ifNoneExist == null || ifNoneExist.isBlank()) {
       return checkReferences(resource).then(store.create(type, stamp -> content(resource, stamp)))
-          .map(stored -> new Outcome(stored, true));
+          .map(Outcome::of);
     }
     var criterion = Criterion.parse(ifNoneExist, type);
     return store.exclusively(type + "|" + criterion, matches(type, criterion).collectList().flatMap(ids -> switch (ids.size()) {
       case 0 -> checkReferences(resource).then(store.create(type, stamp -> content(resource, stamp)))
-          .map(stored -> new Outcome(stored, true));
+          .map(Outcome::of);
       case 1 -> store.read(type, ids.get(0)).map(existing -> new Outcome(existing, false));
       default -> Mono.error(new FhirProblem(HttpStatus.PRECONDITION_FAILED, "multiple-matches",
           "If-None-Exist " + ifNoneExist + " matches " + ids.size() + " resources", null));
@@ -65,7 +70,7 @@ class ResourceWriter {
     intake.validate(resource);
     return checkReferences(resource)
         .then(store.put(resource.fhirType(), id, expectedVersion, stamp -> content(resource, stamp)))
-        .map(stored -> new Outcome(stored, stored.version() == 1));
+        .map(Outcome::of);
   }
 
   /** {@code PUT Type?identifier=…}: updates the one match, creates when none, 412 when several. */
@@ -86,19 +91,19 @@ class ResourceWriter {
       var id = ids.isEmpty() ? bodyId : ids.get(0);
       var write = id == null ? store.create(type, stamp -> content(resource, stamp))
           : store.put(type, id, null, stamp -> content(resource, stamp));
-      return checkReferences(resource).then(write).map(stored -> new Outcome(stored, stored.version() == 1));
+      return checkReferences(resource).then(write).map(Outcome::of);
     }));
   }
 
   /** Stores a resource already validated under an id a transaction chose; references are checked later. */
   Mono<Outcome> createWithId(Resource resource, String id) {
-    return store.create(resource.fhirType(), id, stamp -> content(resource, stamp)).map(stored -> new Outcome(stored, true));
+    return store.create(resource.fhirType(), id, stamp -> content(resource, stamp)).map(Outcome::of);
   }
 
   /** Stores a new version of a resource already validated; references are checked later. */
   Mono<Outcome> storeUnchecked(Resource resource, String id, Integer expectedVersion) {
     return store.put(resource.fhirType(), id, expectedVersion, stamp -> content(resource, stamp))
-        .map(stored -> new Outcome(stored, stored.version() == 1));
+        .map(Outcome::of);
   }
 
   Bundle historyBundle(List<StoredResource> versions) {

@@ -23,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class FhirTransactionIT {
 
   @LocalServerPort int port;
+  private static final String TEST_SITE = TrialportFhir.BASE + "/sid/test-site";
+
   @Autowired IdentityProperties identity;
   IGenericClient hospital;
 
@@ -61,6 +63,9 @@ class FhirTransactionIT {
   void resendingTheSameTransactionWithConditionalRequestsChangesNoCount() {
     var conditional = trialBundle("NCT90000103", "OUH-J3");
     conditional.getEntry().get(0).getRequest().setIfNoneExist("identifier=" + TrialportFhir.SOR + "|OUH-J3");
+    ((Location) conditional.getEntry().get(1).getResource()).addIdentifier().setSystem(TEST_SITE).setValue("OUH-J3");
+    conditional.getEntry().get(1).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+        .setUrl("Location?identifier=" + TEST_SITE + "|OUH-J3");
     conditional.getEntry().get(2).getRequest().setMethod(Bundle.HTTPVerb.PUT)
         .setUrl("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103");
 
@@ -69,6 +74,9 @@ class FhirTransactionIT {
 
     assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J3")).isEqualTo(1);
     assertThat(count("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103")).isEqualTo(1);
+    var study = (ResearchStudy) hospital.search().byUrl("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT
+        + "|NCT90000103").returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+    assertThat(study.getMeta().getVersionId()).as("an unchanged trial sent again gets no new version").isEqualTo("1");
   }
 
   private int count(String search) {
