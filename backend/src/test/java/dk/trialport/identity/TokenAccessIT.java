@@ -28,6 +28,15 @@ class TokenAccessIT {
   }
 
   @Test
+  void hospitalSystemsDiscoverWhereToGetTokens() {
+    web.get().uri("/fhir/.well-known/smart-configuration").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.token_endpoint").isEqualTo(identity.issuer() + "/oauth2/token")
+        .jsonPath("$.grant_types_supported[0]").isEqualTo("client_credentials");
+  }
+
+  @Test
   void aRequestWithoutATokenIsRefused() {
     web.get().uri("/api/v1/me").exchange()
         .expectStatus().isUnauthorized()
