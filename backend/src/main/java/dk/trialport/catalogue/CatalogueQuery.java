@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param after continue after this position, or null for the first page
  * @param backwards read the page before {@code after} instead (previous link)
  * @param trial criteria on the trial projection (ResearchStudy only)
+ * @param references each must be a reference of the resource at that path (site, sponsor, organization, …)
  */
 public record CatalogueQuery(
     String type,
@@ -26,7 +27,8 @@ public record CatalogueQuery(
     Position after,
     boolean backwards,
     int count,
-    TrialCriteria trial) {
+    TrialCriteria trial,
+    java.util.List<ResourceContent.Link> references) {
 
   /** Where a page ends: the sort value and id of its last row. */
   public record Position(Instant lastUpdated, String id) {}

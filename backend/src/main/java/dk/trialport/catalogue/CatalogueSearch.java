@@ -103,6 +103,15 @@ public class CatalogueSearch {
       where.add("r.last_updated < :updatedBefore");
       binds.put("updatedBefore", query.updatedBefore().atOffset(ZoneOffset.UTC));
     }
+    var references = query.references() == null ? List.<ResourceContent.Link>of() : query.references();
+    for (int i = 0; i < references.size(); i++) {
+      var link = references.get(i);
+      where.add("EXISTS (SELECT 1 FROM fhir_reference f WHERE f.source_type = r.resource_type AND f.source_id = r.id "
+          + "AND f.path = :refPath" + i + " AND f.target_type = :refType" + i + " AND f.target_id = :refId" + i + ")");
+      binds.put("refPath" + i, link.path());
+      binds.put("refType" + i, link.targetType());
+      binds.put("refId" + i, link.targetId());
+    }
     if (query.trial() != null && !query.trial().isEmpty()) {
       where.add("EXISTS (SELECT 1 FROM trial t WHERE t.id = r.id AND " + String.join(" AND ", trialFilters(query.trial(), binds))
           + ")");

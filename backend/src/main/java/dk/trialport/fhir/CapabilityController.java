@@ -91,6 +91,8 @@ class CapabilityController {
     resource.addSearchParam().setName("_id").setType(Enumerations.SearchParamType.TOKEN);
     resource.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE);
     resource.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
+    SearchController.REFERENCES.getOrDefault(type, java.util.Map.of()).keySet().stream().sorted()
+        .forEach(name -> resource.addSearchParam().setName(name).setType(Enumerations.SearchParamType.REFERENCE));
     if (type.equals("ResearchStudy")) {
       for (var parameter : StudySearchParameters.ALL) {
         resource.addSearchParam().setName(parameter.name()).setType(parameter.type()).setDefinition(parameter.url())

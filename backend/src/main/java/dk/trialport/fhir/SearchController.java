@@ -50,7 +50,8 @@ class SearchController {
     ResourceTypes.require(type);
     var params = request.getQueryParams();
     for (var name : params.keySet()) {
-      if (!PARAMETERS.contains(name) && !(type.equals("ResearchStudy") && StudySearchParameters.NAMES.contains(name))) {
+      if (!PARAMETERS.contains(name) && !(type.equals("ResearchStudy") && StudySearchParameters.NAMES.contains(name))
+          && !REFERENCES.getOrDefault(type, java.util.Map.of()).containsKey(name)) {
         throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "Search parameter " + name
             + " is not supported for " + type + "; see /fhir/metadata", name);
       }
@@ -104,7 +105,29 @@ class SearchController {
     return new CatalogueQuery(type, params.getFirst("_id"), system, value, from, before, byLastUpdated,
         sort != null && sort.startsWith("-"), cursor == null ? null : cursor.position(),
         cursor != null && cursor.backwards(), SearchParameters.count(params.getFirst("_count")),
-        type.equals("ResearchStudy") ? StudySearchParameters.criteria(params) : null);
+        type.equals("ResearchStudy") ? StudySearchParameters.criteria(params) : null, references(type, params));
+  }
+
+  /** Reference search parameters of each type: parameter name → element, and the type it points to. */
+  static final java.util.Map<String, java.util.Map<String, String[]>> REFERENCES = java.util.Map.of(
+      "ResearchStudy", java.util.Map.of("site", new String[] {"site", "Location"},
+          "sponsor", new String[] {"sponsor", "Organization"}),
+      "Location", java.util.Map.of("organization", new String[] {"managingOrganization", "Organization"}),
+      "PractitionerRole", java.util.Map.of("location", new String[] {"location", "Location"},
+          "organization", new String[] {"organization", "Organization"}),
+      "Organization", java.util.Map.of("partof", new String[] {"partOf", "Organization"}));
+
+  private static List<dk.trialport.catalogue.ResourceContent.Link> references(String type,
+      MultiValueMap<String, String> params) {
+    var links = new ArrayList<dk.trialport.catalogue.ResourceContent.Link>();
+    REFERENCES.getOrDefault(type, java.util.Map.of()).forEach((name, target) -> {
+      var value = params.getFirst(name);
+      if (value != null) {
+        var id = value.contains("/") ? value.substring(value.lastIndexOf('/') + 1) : value;
+        links.add(new dk.trialport.catalogue.ResourceContent.Link(type + "." + target[0], target[1], id));
+      }
+    });
+    return links;
   }
 
   private Mono<List<StoredResource>> includes(String type, List<StoredResource> rows, MultiValueMap<String, String> params) {

@@ -86,6 +86,19 @@ class StudySearchIT {
   }
 
   @Test
+  void trialsAreFoundBySiteAndSitesByDepartment() {
+    var location = client.search().byUrl("Location?_count=1").returnBundle(Bundle.class).execute().getEntryFirstRep()
+        .getResource().getIdElement().getIdPart();
+    var department = ((org.hl7.fhir.r4.model.Location) client.read().resource(org.hl7.fhir.r4.model.Location.class)
+        .withId(location).execute()).getManagingOrganization().getReferenceElement().getIdPart();
+
+    assertThat(nct("ResearchStudy?site=Location/" + location)).hasSize(3);
+    assertThat(nct("ResearchStudy?site=" + location + "&condition:text=breast")).containsExactly("NCT70000002");
+    assertThat(client.search().byUrl("Location?organization=Organization/" + department).returnBundle(Bundle.class)
+        .execute().getTotal()).isEqualTo(1);
+  }
+
+  @Test
   void theCustomParametersArePublishedAsSearchParameters() {
     var parameter = client.read().resource(SearchParameter.class).withId("researchstudy-age").execute();
     assertThat(parameter.getCode()).isEqualTo("age");
