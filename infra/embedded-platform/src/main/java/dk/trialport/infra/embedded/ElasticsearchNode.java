@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Elasticsearch from the published test distribution, unpacked once under the
- * platform home and run on loopback with security off.
+ * platform home, with Trialport's analysis plugin installed, and run on loopback with security off.
  */
 final class ElasticsearchNode implements AutoCloseable {
 
@@ -38,6 +38,7 @@ final class ElasticsearchNode implements AutoCloseable {
     requireJava21();
     var nodeDirectory = directory.toAbsolutePath().normalize();
     var distribution = unpack(artifacts, nodeDirectory);
+    SearchAnalysisPlugin.install(artifacts.searchAnalysisPlugin(), distribution);
     var data = nodeDirectory.resolve("data");
     var logs = nodeDirectory.resolve("logs");
     var nodePidFile = nodeDirectory.resolve("elasticsearch.pid");

@@ -115,7 +115,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path path) {
+  static void deleteRecursively(Path path) {
     if (!Files.exists(path)) {
       return;
     }
@@ -134,7 +134,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
       });
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not wipe " + path, e);
+      throw new UncheckedIOException("Could not delete " + path, e);
     }
   }
 }

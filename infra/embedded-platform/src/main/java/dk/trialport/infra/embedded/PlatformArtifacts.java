@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Where the build put the Elasticsearch distribution and the identity provider jar, as recorded in
- * {@code artifacts.properties} when this module was built.
+ * Where the build put the Elasticsearch distribution, the identity provider jar and the search
+ * analysis plugin, as recorded in {@code artifacts.properties} when this module was built.
+ *
+ * @param searchAnalysisPlugin the plugin's jar, or its classes directory when the build stopped
+ *     before {@code package} ({@link SearchAnalysisPlugin} jars that itself)
  */
-record PlatformArtifacts(String elasticsearchVersion, Path elasticsearchZip, Path identityProviderJar) {
+record PlatformArtifacts(
+    String elasticsearchVersion, Path elasticsearchZip, Path identityProviderJar, Path searchAnalysisPlugin) {
 
   static PlatformArtifacts fromBuild() {
     var properties = new Properties();
@@ -28,9 +32,14 @@ record PlatformArtifacts(String elasticsearchVersion, Path elasticsearchZip, Pat
             properties.getProperty("elasticsearch.version"),
             Path.of(System.getProperty("trialport.platform.elasticsearch-zip", properties.getProperty("elasticsearch.zip"))),
             packagedJar(Path.of(System.getProperty("trialport.platform.identity-provider-jar",
-                properties.getProperty("identity-provider.jar")))));
+                properties.getProperty("identity-provider.jar")))),
+            Path.of(System.getProperty("trialport.platform.search-analysis-plugin",
+                properties.getProperty("search-analysis-plugin.jar"))));
     artifacts.requireExisting(artifacts.elasticsearchZip, "the Elasticsearch distribution");
     artifacts.requireExisting(artifacts.identityProviderJar, "the identity provider jar");
+    if (!Files.isDirectory(artifacts.searchAnalysisPlugin)) {
+      artifacts.requireExisting(artifacts.searchAnalysisPlugin, "the search analysis plugin");
+    }
     return artifacts;
   }
 
