@@ -27,13 +27,15 @@ public class CatalogueStore {
   private final DatabaseClient database;
   private final TransactionalOperator transaction;
   private final TrialProjectionStore trials;
+  private final SiteProjectionStore sites;
   private final SameContent sameContent;
 
   CatalogueStore(DatabaseClient database, TransactionalOperator transaction, TrialProjectionStore trials,
-      SameContent sameContent) {
+      SiteProjectionStore sites, SameContent sameContent) {
     this.database = database;
     this.transaction = transaction;
     this.trials = trials;
+    this.sites = sites;
     this.sameContent = sameContent;
   }
 
@@ -82,6 +84,7 @@ public class CatalogueStore {
                   .bind("type", type).bind("id", id).then())
               .then(replaceIndexes(type, id, null))
               .then("ResearchStudy".equals(type) ? trials.remove(id) : Mono.empty())
+              .then("Location".equals(type) ? sites.remove(id) : Mono.empty())
               .then(outbox(type, stamp, "DELETED"))
               .thenReturn(new StoredResource(type, id, stamp.version(), stamp.lastUpdated(), true, null));
         })
@@ -162,6 +165,7 @@ public class CatalogueStore {
               .then(insertVersion(type, stamp, false, method, written.body()))
               .then(replaceIndexes(type, id, written))
               .then(written.trial() == null ? Mono.empty() : trials.save(written.trial()))
+              .then(written.site() == null ? Mono.empty() : sites.save(written.site()))
               .then(outbox(type, stamp, version == 1 ? "CREATED" : "UPDATED"))
               .thenReturn(new Written(new StoredResource(type, id, version, stamp.lastUpdated(), false, written.body()),
                   found.isEmpty()))

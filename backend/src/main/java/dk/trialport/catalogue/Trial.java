@@ -10,6 +10,8 @@ import java.util.List;
  * @param minimumAgeYears lower age bound, null when the trial sets none
  * @param maximumAgeYears upper age bound, null when the trial sets none
  * @param sex male, female, or null when any
+ * @param decentralized true when taking part can happen (partly) at home
+ * @param start the planned or actual start, as precise as the resource gives it (yyyy, yyyy-MM or yyyy-MM-dd)
  */
 public record Trial(
     String id,
@@ -33,7 +35,9 @@ public record Trial(
     String studyType,
     String sponsor,
     List<Identifier> identifiers,
-    List<String> siteIds) {
+    List<String> siteIds,
+    Boolean decentralized,
+    String start) {
 
   /** A condition with its codings. */
   public record Condition(String text, List<Code> codes) {}

@@ -2,6 +2,7 @@ package dk.trialport.catalogue;
 
 import io.r2dbc.postgresql.codec.Json;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -42,6 +43,22 @@ public class TrialProjectionStore {
     return database.sql("SELECT projection FROM trial WHERE id = :id").bind("id", id)
         .map(row -> json.readValue(row.get("projection", Json.class).asString(), Trial.class))
         .one();
+  }
+
+  /** The current trials among {@code ids}; ids of deleted or unknown trials are left out. */
+  public Flux<Trial> find(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Flux.empty();
+    }
+    return database.sql("SELECT projection FROM trial WHERE id = ANY(:ids)")
+        .bind("ids", ids.toArray(String[]::new))
+        .map(row -> json.readValue(row.get("projection", Json.class).asString(), Trial.class))
+        .all();
+  }
+
+  /** How many current trials there are. */
+  public Mono<Long> count() {
+    return database.sql("SELECT count(*) AS n FROM trial").map(row -> row.get("n", Long.class)).one();
   }
 
   /** Every current trial, in id order (reindexing reads this). */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.HttpStatus;
@@ -128,7 +129,8 @@ class ResourceWriter {
     resource.getMeta().setVersionId(Integer.toString(stamp.version())).setLastUpdated(Date.from(stamp.lastUpdated()));
     var body = context.newJsonParser().encodeResourceToString(resource);
     var trial = resource instanceof ResearchStudy study ? projector.project(study, stamp) : null;
-    return new ResourceContent(body, facts.identifiers(resource), facts.references(resource), trial);
+    var site = resource instanceof Location location ? SiteProjector.project(location, stamp) : null;
+    return new ResourceContent(body, facts.identifiers(resource), facts.references(resource), trial, site);
   }
 
   Mono<Void> checkReferences(Resource resource) {

@@ -53,7 +53,14 @@ class TrialProjector {
             .filter(c -> CodeSystems.STUDY_TYPE.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null),
         study.getSponsor().getDisplay() != null ? study.getSponsor().getDisplay() : study.getSponsor().getReference(),
         study.getIdentifier().stream().map(i -> new Trial.Identifier(i.getSystem(), i.getValue())).toList(),
-        study.getSite().stream().map(site -> site.getReferenceElement().getIdPart()).filter(id -> id != null).toList());
+        study.getSite().stream().map(site -> site.getReferenceElement().getIdPart()).filter(id -> id != null).toList(),
+        decentralized(study),
+        study.getPeriod().hasStart() ? study.getPeriod().getStartElement().getValueAsString() : null);
+  }
+
+  private static Boolean decentralized(ResearchStudy study) {
+    var extension = first(study, Extensions.DECENTRALIZED);
+    return extension != null && extension.getValue() instanceof BooleanType value ? value.getValue() : null;
   }
 
   private static Trial.Condition condition(CodeableConcept concept) {

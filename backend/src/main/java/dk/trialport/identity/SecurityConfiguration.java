@@ -27,6 +27,8 @@ class SecurityConfiguration {
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .pathMatchers(HttpMethod.GET, "/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml").permitAll()
+            .pathMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
             .pathMatchers(HttpMethod.GET, "/fhir/**").permitAll()
             .pathMatchers(HttpMethod.HEAD, "/fhir/**").permitAll()
             .pathMatchers("/fhir/**").hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)

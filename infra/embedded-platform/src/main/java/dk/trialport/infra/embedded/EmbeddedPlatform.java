@@ -30,10 +30,36 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   private final List<AutoCloseable> started;
   private final RunningPlatform running;
+  private final Runnable restartSearchNode;
 
-  private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running) {
+  private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running, Runnable restartSearchNode) {
     this.started = started;
     this.running = running;
+    this.restartSearchNode = restartSearchNode;
+  }
+
+  /** Stops the shared platform's Elasticsearch node, keeping its data: tests of search being down use it. */
+  public static synchronized void stopSearchNode() {
+    if (shared == null) {
+      throw new IllegalStateException("the shared platform is not running");
+    }
+    synchronized (shared.started) {
+      for (var server : List.copyOf(shared.started)) {
+        if (server instanceof ElasticsearchNode node) {
+          node.close();
+          shared.started.remove(node);
+          log.info("Stopped Elasticsearch at {}", node.url());
+        }
+      }
+    }
+  }
+
+  /** Starts the shared platform's Elasticsearch node again, on the same port and with the same data. */
+  public static synchronized void startSearchNode() {
+    if (shared == null) {
+      throw new IllegalStateException("the shared platform is not running");
+    }
+    shared.restartSearchNode.run();
   }
 
   /**
@@ -68,9 +94,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
       CompletableFuture.allOf(postgres, elasticsearch, identityProvider).join();
       var running = new RunningPlatform(home, postgres.join().database(), elasticsearch.join().url(),
           identityProvider.join().issuer());
-      return new EmbeddedPlatform(started, running);
+      int searchPort = java.net.URI.create(running.elasticsearchUrl()).getPort();
+      Runnable restart = () -> {
+        var node = ElasticsearchNode.start(artifacts, nodeDirectory, searchPort, settings.elasticsearchHeapMb());
+        synchronized (started) {
+          started.add(node);
+        }
+      };
+      return new EmbeddedPlatform(started, running, restart);
     } catch (CompletionException e) {
-      new EmbeddedPlatform(started, null).close();
+      new EmbeddedPlatform(started, null, null).close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }

@@ -1,0 +1,24 @@
+package dk.trialport.search;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of search ({@code trialport.search.*}).
+ *
+ * @param alias the name searches use; it points at the current versioned index
+ * @param indexing whether this instance feeds the index from the catalogue's outbox
+ * @param batchSize how many changes the indexer takes at a time
+ * @param idlePoll how long the indexer waits when there was nothing to do
+ * @param maxBackoff the longest wait between tries while Elasticsearch is unreachable
+ * @param defaultDistanceKm the radius used when a place is given without a distance
+ */
+@ConfigurationProperties("trialport.search")
+public record SearchProperties(
+    @DefaultValue("trials") String alias,
+    @DefaultValue("true") boolean indexing,
+    @DefaultValue("200") int batchSize,
+    @DefaultValue("250ms") Duration idlePoll,
+    @DefaultValue("10s") Duration maxBackoff,
+    @DefaultValue("50") int defaultDistanceKm) {}

@@ -1,0 +1,114 @@
+package dk.trialport.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trial index behind its alias: versioned indices made from {@code search/trials-v1.json}, written
+ * in bulk, swapped atomically when rebuilt.
+ */
+@Component
+class TrialIndex {
+
+  private static final Logger log = LoggerFactory.getLogger(TrialIndex.class);
+  private static final String DEFINITION = "/search/trials-v1.json";
+  private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+  private final ElasticsearchClient client;
+  private final String alias;
+
+  TrialIndex(ElasticsearchClient client, SearchProperties properties) {
+    this.client = client;
+    this.alias = properties.alias();
+  }
+
+  String alias() {
+    return alias;
+  }
+
+  /** Creates the first index and points the alias at it, unless the alias exists. */
+  void ensureExists() throws IOException {
+    if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+      var name = create();
+      try {
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(name).alias(alias))));
+        log.info("Created search index {} behind alias {}", name, alias);
+      } catch (ElasticsearchException e) {
+        client.indices().delete(d -> d.index(name));
+        throw e;
+      }
+    }
+  }
+
+  /** A new, empty versioned index, not yet behind the alias. */
+  String create() throws IOException {
+    var name = alias + "-v1-" + SUFFIX.format(Instant.now());
+    try (InputStream definition = TrialIndex.class.getResourceAsStream(DEFINITION)) {
+      if (definition == null) {
+        throw new IllegalStateException(DEFINITION + " is missing");
+      }
+      client.indices().create(c -> c.index(name).withJson(definition));
+    }
+    return name;
+  }
+
+  /** Points the alias at {@code index} alone, in one step, and deletes the indices it pointed at before. */
+  void swapTo(String index) throws IOException {
+    var previous = client.indices().existsAlias(a -> a.name(alias)).value()
+        ? List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet()) : List.<String>of();
+    client.indices().updateAliases(u -> {
+      previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+      return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+    });
+    for (var old : previous) {
+      if (!old.equals(index)) {
+        client.indices().delete(d -> d.index(old));
+      }
+    }
+    log.info("Alias {} now points at {} (was {})", alias, index, previous);
+  }
+
+  /**
+   * Writes documents and removes ids in one bulk request to {@code target}; fails when any item failed.
+   * Writing to the alias requires it to exist, so a missing alias never auto-creates an unmapped index.
+   */
+  void write(String target, List<TrialDocument> documents, List<String> removed) throws IOException {
+    if (documents.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    var bulk = new BulkRequest.Builder().index(target).requireAlias(target.equals(alias));
+    documents.forEach(doc -> bulk.operations(op -> op.index(i -> i.id(doc.id()).document(doc))));
+    removed.forEach(id -> bulk.operations(op -> op.delete(d -> d.id(id))));
+    var response = client.bulk(bulk.build());
+    if (response.errors()) {
+      var failures = response.items().stream()
+          .filter(item -> item.error() != null && !isMissingDelete(item))
+          .map(item -> item.id() + ": " + item.error().reason())
+          .toList();
+      if (!failures.isEmpty()) {
+        throw new IllegalStateException(failures.size() + " of " + response.items().size()
+            + " index operations failed, first: " + failures.get(0));
+      }
+    }
+  }
+
+  void refresh(String target) throws IOException {
+    client.indices().refresh(r -> r.index(target));
+  }
+
+  private static boolean isMissingDelete(BulkResponseItem item) {
+    return item.status() == 404;
+  }
+}

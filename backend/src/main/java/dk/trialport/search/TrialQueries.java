@@ -1,0 +1,92 @@
+package dk.trialport.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link TrialQuery} into Elasticsearch queries with the client's builders: the free-text
+ * query, the filters that narrow every count (age, place, start date), and one filter per facet.
+ */
+final class TrialQueries {
+
+  /** Fields free text is matched against, with their weight; each language's analyzer has its own field. */
+  static final List<String> TEXT_FIELDS = List.of(
+      "layTitleDa^4", "layTitleEn^4", "title^3", "conditions^3", "conditions.da^3", "conditionTerms^2.5",
+      "conditionTerms.da^2.5", "conditionTerms.en^2.5", "interventions^1.5", "keywords^1.5", "summaryDa",
+      "summaryEn", "sponsor", "identifiers.folded^3", "siteText");
+  /** The same text, only folded (no stemming): one analyzer, so words may be spread over fields. */
+  static final List<String> FOLDED_FIELDS = List.of(
+      "layTitleDa.folded^4", "layTitleEn.folded^4", "title.folded^3", "conditions.folded^3", "conditionTerms^2.5",
+      "interventions.folded^1.5", "keywords.folded^1.5", "summaryDa.folded", "summaryEn.folded", "sponsor",
+      "identifiers.folded^3", "siteText");
+
+  private TrialQueries() {}
+
+  /**
+   * Free text: all words in one field, allowing typos (e.g. "brystkrft"); or all words spread over
+   * fields ("lungekræft odense"); a phrase match ranks higher.
+   */
+  static Query text(String text) {
+    if (text == null) {
+      return Query.of(q -> q.matchAll(m -> m));
+    }
+    return Query.of(q -> q.bool(b -> b
+        .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
+            .operator(Operator.And).fuzziness("AUTO").prefixLength(1)))
+        .should(s -> s.multiMatch(m -> m.query(text).fields(FOLDED_FIELDS).type(TextQueryType.CrossFields)
+            .operator(Operator.And)))
+        .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.Phrase).boost(2f)))
+        .minimumShouldMatch("1")));
+  }
+
+  /** Filters that apply to the result and to every facet count. */
+  static List<Query> common(TrialQuery query, int distanceKm) {
+    var filters = new ArrayList<Query>();
+    if (query.age() != null) {
+      filters.add(Query.of(q -> q.term(t -> t.field("ageRange").value(query.age()))));
+    }
+    if (query.startFrom() != null || query.startTo() != null) {
+      filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+        d.field("startDate");
+        if (query.startFrom() != null) {
+          d.gte(query.startFrom().toString());
+        }
+        if (query.startTo() != null) {
+          d.lte(query.startTo().toString());
+        }
+        return d;
+      }))));
+    }
+    if (query.near() != null && query.distanceKm() != null) {
+      filters.add(Query.of(q -> q.geoDistance(g -> g.field("siteLocations").distance(distanceKm + "km")
+          .location(l -> l.latlon(p -> p.lat(query.near().lat()).lon(query.near().lon()))))));
+    }
+    return filters;
+  }
+
+  /** The filter of one facet's selected values, or null when nothing is selected. */
+  static Query facet(Facet facet, TrialQuery query) {
+    var values = facet.selected(query);
+    if (values.isEmpty()) {
+      return null;
+    }
+    var terms = values.stream().map(FieldValue::of).toList();
+    return Query.of(q -> q.terms(t -> t.field(facet.filterField()).terms(v -> v.value(terms))));
+  }
+
+  /** Every facet filter except {@code except}'s (null: all of them). */
+  static List<Query> facetsExcept(Facet except, TrialQuery query) {
+    var filters = new ArrayList<Query>();
+    for (var facet : Facet.values()) {
+      var filter = facet == except ? null : facet(facet, query);
+      if (filter != null) {
+        filters.add(filter);
+      }
+    }
+    return filters;
+  }
+}

@@ -1,0 +1,72 @@
+package dk.trialport.search;
+
+import dk.trialport.search.vocabulary.GeoPoint;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a person or system searches for. Empty lists mean "any"; several values of one list mean "any
+ * of them". Without statuses, only trials open for recruitment are found.
+ *
+ * @param text free text in Danish or English, or null
+ * @param conditions condition concepts or areas from the vocabulary (e.g. {@code diabetes})
+ * @param age a person's age in years: the trial's range must include it, a missing bound counting as open
+ * @param sex the person's sex (male or female): trials for that sex or for anyone
+ * @param near a place to measure distance from; with {@code distanceKm}, only trials with a site that close
+ * @param cursor where the previous page ended, or null for the first page
+ */
+record TrialQuery(
+    String text,
+    List<String> statuses,
+    List<String> conditions,
+    List<String> phases,
+    List<String> studyTypes,
+    Double age,
+    String sex,
+    Boolean healthyVolunteers,
+    List<String> regions,
+    List<String> hospitals,
+    Boolean decentralized,
+    LocalDate startFrom,
+    LocalDate startTo,
+    GeoPoint near,
+    Integer distanceKm,
+    Sort sort,
+    String cursor,
+    int size,
+    Locale locale) {
+
+  /** Status a search finds when none is asked for: open for recruitment. */
+  static final String OPEN = "recruiting";
+  /** Status value that turns the status filter off. */
+  static final String ANY_STATUS = "all";
+
+  /** The orders a result list can have. */
+  enum Sort {
+    RELEVANCE, DISTANCE, NEWEST, UPDATED;
+
+    static Sort parse(String value) {
+      return value == null || value.isBlank() ? null : Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** The statuses to filter on: open for recruitment by default, none for {@code all}. */
+  List<String> effectiveStatuses() {
+    if (statuses.isEmpty()) {
+      return List.of(OPEN);
+    }
+    return statuses.contains(ANY_STATUS) ? List.of() : statuses;
+  }
+
+  /** Relevance when there is text, nearest first when there is a place, else newest. */
+  Sort effectiveSort() {
+    if (sort != null) {
+      return sort;
+    }
+    if (text != null) {
+      return Sort.RELEVANCE;
+    }
+    return near != null ? Sort.DISTANCE : Sort.NEWEST;
+  }
+}

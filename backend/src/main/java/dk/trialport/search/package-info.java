@@ -1,0 +1,8 @@
+/**
+ * Search: the derived Elasticsearch index of trials and the queries over it. The indexer feeds the
+ * index from the catalogue's outbox (and waits out an unreachable Elasticsearch); a reindex rebuilds it
+ * from PostgreSQL behind an alias. Conditions are expanded with the condition vocabulary (hierarchy and
+ * Danish/English lay names) when indexed; places come from postal code centroids. The public JSON API
+ * ({@code /api/v1/trials}), the portal and FHIR ResearchStudy search use {@link dk.trialport.search.TrialSearch}.
+ */
+package dk.trialport.search;

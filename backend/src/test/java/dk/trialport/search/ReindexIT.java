@@ -1,0 +1,62 @@
+package dk.trialport.search;
+
+import static dk.trialport.search.SearchTestSupport.keys;
+import static dk.trialport.search.SearchTestSupport.search;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dk.trialport.catalogue.Outbox;
+import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialportIntegrationTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+
+/** An operator rebuilds the index from PostgreSQL; search answers before, during and after, and finds the same trials. */
+@TrialportIntegrationTest
+class ReindexIT {
+
+  @LocalServerPort int port;
+  @Value("${trialport.identity.issuer}") String issuer;
+  @Autowired Outbox outbox;
+  @Autowired ElasticsearchClient elasticsearch;
+
+  @Test
+  void reindexingSwapsToANewIndexWithTheSameTrials() throws Exception {
+    SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
+    SearchTestSupport.awaitIndexed(outbox, elasticsearch);
+    var api = SearchTestSupport.api(port);
+    var before = keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50")));
+    var indexBefore = elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().keySet();
+
+    api.post().uri("/api/v1/admin/reindex").exchange().expectStatus().isUnauthorized();
+    api.post().uri("/api/v1/admin/reindex")
+        .headers(h -> h.setBearerAuth(Tokens.demoHospital(issuer, "system/ResearchStudy.cruds")))
+        .exchange().expectStatus().isForbidden();
+
+    var operator = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
+    api.post().uri("/api/v1/admin/reindex").headers(h -> h.setBearerAuth(operator))
+        .exchange().expectStatus().isAccepted();
+    Map<String, Object> progress = Map.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!"done".equals(progress.get("state")) && System.nanoTime() < deadline) {
+      assertThat(search(api, uri -> uri.queryParam("status", "all")).total()).as("search answers meanwhile").isPositive();
+      progress = api.get().uri("/api/v1/admin/reindex").headers(h -> h.setBearerAuth(operator)).exchange()
+          .expectStatus().isOk()
+          .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
+      assertThat(progress.get("state")).isNotEqualTo("failed");
+      SearchTestSupport.sleep(100);
+    }
+
+    assertThat(progress).containsEntry("state", "done").containsEntry("done", 13);
+    var indexAfter = elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().keySet();
+    assertThat(indexAfter).hasSize(1).doesNotContainAnyElementsOf(indexBefore);
+    assertThat(keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50"))))
+        .containsExactlyInAnyOrderElementsOf(before).hasSize(13);
+    assertThat(keys(search(api, uri -> uri.queryParam("q", "sukkersyge")))).contains("t2d", "t1d");
+  }
+}

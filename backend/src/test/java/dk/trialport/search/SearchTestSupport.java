@@ -1,0 +1,73 @@
+package dk.trialport.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dk.trialport.catalogue.Outbox;
+import dk.trialport.support.FhirClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriBuilder;
+
+/** Loads the fixture catalogue through the FHIR API and asks the search API, as a reader would. */
+final class SearchTestSupport {
+
+  private SearchTestSupport() {}
+
+  static void publish(int port, String issuer, List<SearchFixture.Spec> specs) {
+    var client = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
+    specs.forEach(spec -> client.transaction().withBundle(SearchFixture.transaction(spec)).execute());
+  }
+
+  /** Waits until the indexer has taken every change, then makes the index show them. */
+  static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (outbox.backlog().block() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the indexer did not catch up within 60 s");
+      }
+      sleep(100);
+    }
+    try {
+      elasticsearch.indices().refresh(r -> r.index("trials"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static WebTestClient api(int port) {
+    return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  static SearchPage search(WebTestClient api, Consumer<UriBuilder> parameters) {
+    return api.get().uri(builder -> {
+          builder.path("/api/v1/trials");
+          parameters.accept(builder);
+          return builder.build();
+        })
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody(SearchPage.class)
+        .returnResult().getResponseBody();
+  }
+
+  /** The fixture keys of a page's trials, in order. */
+  static List<String> keys(SearchPage page) {
+    return page.items().stream()
+        .map(item -> item.identifiers().stream().filter(id -> id.startsWith("SEARCH-")).findFirst().orElse(item.id())
+            .replace("SEARCH-", ""))
+        .toList();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
