@@ -1,0 +1,9 @@
+/**
+ * Reference data the search reads at start: the condition vocabulary ({@code search/conditions.tsv}), a
+ * curated hierarchy of conditions with Danish and English names, lay synonyms and ICD-10/SKS, MeSH and
+ * SNOMED CT codes, which expands each condition of a trial into its concepts, their ancestors and the words
+ * patients use for them (and the top-level concepts are the condition areas of the search facet); and the
+ * postal code centroids ({@code search/postal-codes.tsv}), which place a Danish postal code on the map for
+ * distance search. Plain Java, no Spring and no FHIR types; both files are the project's own curated lists.
+ */
+package dk.trialport.search.vocabulary;
