@@ -80,7 +80,10 @@ public final class ConditionVocabulary {
     return List.copyOf(selfAndAncestors.getOrDefault(id, new LinkedHashSet<>()));
   }
 
-  /** For autocomplete: concepts with a name, or a word of a name, starting with the prefix; general first. */
+  /**
+   * For autocomplete: concepts with a name, or a word of a name, starting with the prefix; those whose name
+   * starts with it first, then the more general, then the shorter name.
+   */
   public List<ConditionConcept> suggest(String prefix, int max) {
     var folded = Folding.fold(prefix);
     if (folded.isEmpty() || max <= 0) {
@@ -88,7 +91,8 @@ public final class ConditionVocabulary {
     }
     return concepts.values().stream()
         .filter(concept -> shortestMatchingName(concept, folded) < Integer.MAX_VALUE)
-        .sorted(Comparator.comparingInt((ConditionConcept c) -> selfAndAncestors.get(c.id()).size())
+        .sorted(Comparator.comparing((ConditionConcept c) -> !anyNameStartsWith(c, folded))
+            .thenComparingInt(c -> selfAndAncestors.get(c.id()).size())
             .thenComparingInt(c -> shortestMatchingName(c, folded)))
         .limit(max)
         .toList();
@@ -101,6 +105,10 @@ public final class ConditionVocabulary {
 
   public Collection<ConditionConcept> concepts() {
     return List.copyOf(concepts.values());
+  }
+
+  private boolean anyNameStartsWith(ConditionConcept concept, String foldedPrefix) {
+    return foldedNames.get(concept.id()).stream().anyMatch(name -> name.startsWith(foldedPrefix));
   }
 
   private int shortestMatchingName(ConditionConcept concept, String foldedPrefix) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Approximate centroids of Danish postal codes from {@code search/postal-codes.tsv}. A code is found in the row
  * whose range holds it; a code between rows falls back to the nearest lower row of the same thousand (Danish
- * postal codes run geographically, so that row is close), and otherwise is unknown.
+ * postal codes run geographically, so that row is close), and otherwise is unknown. 3800-3999 (the Faroe Islands
+ * and Greenland) are never placed.
  */
 public final class PostalCodes {
 
@@ -24,6 +25,8 @@ public final class PostalCodes {
   static final Set<String> REGIONS = Set.of("Region Hovedstaden", "Region Sjælland", "Region Syddanmark",
       "Region Midtjylland", "Region Nordjylland");
   private static final Pattern CODE = Pattern.compile("[0-9]{4}");
+  private static final int FAROE_ISLANDS_AND_GREENLAND_FROM = 3800;
+  private static final int FAROE_ISLANDS_AND_GREENLAND_TO = 3999;
 
   /** One row: an inclusive range of postal codes and where they are. */
   record Row(int from, int to, String town, String region, GeoPoint point) {}
@@ -66,6 +69,9 @@ public final class PostalCodes {
     }
     var code = postalCode.strip();
     var number = Integer.parseInt(code);
+    if (number >= FAROE_ISLANDS_AND_GREENLAND_FROM && number <= FAROE_ISLANDS_AND_GREENLAND_TO) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(rowsByFrom.floorEntry(number)).map(Map.Entry::getValue)
         .filter(row -> row.to() >= number || row.from() / 1000 == number / 1000)
         .map(row -> new Place(code, row.town(), row.region(), row.point()));
