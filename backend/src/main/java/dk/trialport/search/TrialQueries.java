@@ -36,7 +36,7 @@ final class TrialQueries {
     }
     return Query.of(q -> q.bool(b -> b
         .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-            .operator(Operator.And).fuzziness("AUTO").prefixLength(1)))
+            .operator(Operator.And).fuzziness("AUTO:5,8").prefixLength(1)))
         .should(s -> s.multiMatch(m -> m.query(text).fields(FOLDED_FIELDS).type(TextQueryType.CrossFields)
             .operator(Operator.And)))
         .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.Phrase).boost(2f)))

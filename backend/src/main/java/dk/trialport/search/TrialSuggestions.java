@@ -38,12 +38,17 @@ class TrialSuggestions {
     var conditions = vocabulary.suggest(prefix, MAX).stream()
         .map(concept -> new Condition(concept.id(), vocabulary.label(concept.id(), locale))).toList();
     return Mono.fromFuture(() -> client.search(s -> s.index(properties.alias()).size(0)
-            .suggest(g -> g.suggesters("phrases", f -> f.prefix(prefix)
-                .completion(c -> c.field("suggest").size(MAX).skipDuplicates(true)
-                    .fuzzy(z -> z.fuzziness("AUTO").minLength(4))))), Void.class))
-        .map(response -> response.suggest().getOrDefault("phrases", List.of()).stream()
+            .suggest(g -> g
+                .suggesters("exact", f -> f.prefix(prefix)
+                    .completion(c -> c.field("suggest").size(MAX).skipDuplicates(true)))
+                .suggesters("fuzzy", f -> f.prefix(prefix)
+                    .completion(c -> c.field("suggest").size(MAX).skipDuplicates(true)
+                        .fuzzy(z -> z.fuzziness("AUTO").minLength(4))))), Void.class))
+        // Exact completions first, then those that allow a typo; each trial gives its best-matching phrase.
+        .map(response -> java.util.stream.Stream.of("exact", "fuzzy")
+            .flatMap(name -> response.suggest().getOrDefault(name, List.of()).stream())
             .flatMap(suggestion -> suggestion.completion().options().stream())
-            .map(CompletionSuggestOption::text).distinct().toList())
+            .map(CompletionSuggestOption::text).distinct().limit(MAX).toList())
         .map(phrases -> new Suggestions(conditions, phrases));
   }
 }
