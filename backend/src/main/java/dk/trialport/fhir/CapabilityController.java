@@ -98,6 +98,11 @@ class CapabilityController {
         resource.addSearchParam().setName(parameter.name()).setType(parameter.type()).setDefinition(parameter.url())
             .setDocumentation(parameter.description());
       }
+      resource.addSearchParam().setName(EngineStudySearch.CONTENT).setType(Enumerations.SearchParamType.STRING)
+          .setDefinition("http://hl7.org/fhir/SearchParameter/Resource-content")
+          .setDocumentation("Free text in Danish or English (lay words, typos tolerated, conditions expanded with the "
+              + "condition vocabulary), ranked by relevance; answered by the search index, combinable with "
+              + "recruitment-status, phase, age and sex");
       resource.addSearchInclude("ResearchStudy:site").addSearchInclude("ResearchStudy:sponsor");
       resource.addSearchRevInclude("PractitionerRole:location");
     }

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /fhir/{type}?…}: search of the catalogue in PostgreSQL by {@code _id}, {@code identifier}
  * and {@code _lastUpdated}, sorted by {@code _id} or {@code _lastUpdated}, paged with opaque cursors,
- * with {@code _include}/{@code _revinclude} of sites, sponsors and contacts.
+ * with {@code _include}/{@code _revinclude} of sites, sponsors and contacts. A trial search with
+ * {@code _content} goes to the search engine instead ({@link EngineStudySearch}).
  */
 @RestController
 @RequestMapping("/fhir")
@@ -36,11 +37,13 @@ class SearchController {
       "_elements", "_include", "_revinclude", "_cursor", "_format", "_pretty", "_total");
 
   private final CatalogueSearch search;
+  private final EngineStudySearch engine;
   private final FhirResponses responses;
   private final FhirContext context;
 
-  SearchController(CatalogueSearch search, FhirResponses responses, FhirContext context) {
+  SearchController(CatalogueSearch search, EngineStudySearch engine, FhirResponses responses, FhirContext context) {
     this.search = search;
+    this.engine = engine;
     this.responses = responses;
     this.context = context;
   }
@@ -49,6 +52,9 @@ class SearchController {
   Mono<ResponseEntity<String>> search(@PathVariable String type, ServerHttpRequest request) {
     ResourceTypes.require(type);
     var params = request.getQueryParams();
+    if (EngineStudySearch.applies(type, params)) {
+      return engine.search(request);
+    }
     for (var name : params.keySet()) {
       if (!PARAMETERS.contains(name) && !(type.equals("ResearchStudy") && StudySearchParameters.NAMES.contains(name))
           && !REFERENCES.getOrDefault(type, java.util.Map.of()).containsKey(name)) {

@@ -52,7 +52,10 @@ class TrialIndexer implements SmartLifecycle {
   @Override
   public void start() {
     if (properties.indexing()) {
-      worker = Thread.ofPlatform().daemon().name("trial-indexer").start(this::run);
+      var thread = Thread.ofPlatform().daemon().name("trial-indexer").unstarted(this::run);
+      worker = thread;
+      thread.start();
+      log.info("Indexer started: feeding alias {} from the outbox", properties.alias());
     }
   }
 

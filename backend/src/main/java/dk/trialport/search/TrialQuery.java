@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param near a place to measure distance from; with {@code distanceKm}, only trials with a site that close
  * @param cursor where the previous page ended, or null for the first page
  */
-record TrialQuery(
+public record TrialQuery(
     String text,
     List<String> statuses,
     List<String> conditions,
@@ -43,7 +43,7 @@ record TrialQuery(
   static final String ANY_STATUS = "all";
 
   /** The orders a result list can have. */
-  enum Sort {
+  public enum Sort {
     RELEVANCE, DISTANCE, NEWEST, UPDATED;
 
     static Sort parse(String value) {

@@ -20,7 +20,7 @@ import org.springframework.util.MultiValueMap;
 public class TrialQueryParser {
 
   static final int DEFAULT_SIZE = 20;
-  private static final Set<String> KNOWN = Set.of("q", "status", "condition", "phase", "studyType", "age", "sex",
+  static final Set<String> KNOWN = Set.of("q", "status", "condition", "phase", "studyType", "age", "sex",
       "healthyVolunteers", "region", "hospital", "decentralized", "startFrom", "startTo", "postalCode", "lat", "lon",
       "distanceKm", "sort", "cursor", "size", "lang");
 

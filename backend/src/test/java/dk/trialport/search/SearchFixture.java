@@ -4,11 +4,11 @@ import dk.trialport.fhir.TrialportFhir;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
+import dk.trialport.fhir.demo.DemoTrialGenerator;
 import java.util.List;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -22,7 +22,6 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
-import org.hl7.fhir.r4.model.StringType;
 
 /**
  * The fixture catalogue the search tests judge queries against: Danish trials with lay titles in both
@@ -101,9 +100,9 @@ final class SearchFixture {
     var study = new ResearchStudy().setTitle(spec.titleEn()).setStatus(spec.status().equals("completed")
         ? ResearchStudy.ResearchStudyStatus.COMPLETED : ResearchStudy.ResearchStudyStatus.ACTIVE);
     study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue("SEARCH-" + spec.key());
-    study.addExtension(label(spec.titleEn(), spec.titleDa()));
+    study.addExtension(DemoTrialGenerator.label(spec.titleEn(), spec.titleDa()));
     var summary = new MarkdownType("This trial is for people with " + spec.condition().toLowerCase() + ".");
-    summary.addExtension(translation("da", "Om forsøget: " + spec.titleDa() + "."));
+    summary.addExtension(DemoTrialGenerator.translation("da", "Om forsøget: " + spec.titleDa() + "."));
     study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
     study.addExtension(new Extension(Extensions.RECRUITMENT_STATUS,
         new Coding(CodeSystems.RECRUITMENT_STATUS, spec.status(), null)));
@@ -161,22 +160,5 @@ final class SearchFixture {
         .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.ELIGIBILITY, "healthy-volunteers", null)))
         .setValue(new BooleanType(spec.healthy()));
     return group;
-  }
-
-  private static Extension label(String english, String danish) {
-    var label = new Extension(Extensions.LABEL);
-    label.addExtension("type", new CodeableConcept().addCoding(
-        new Coding("http://hl7.org/fhir/title-type", "plain-language", "Plain language title")));
-    var value = new StringType(english);
-    value.addExtension(translation("da", danish));
-    label.addExtension("value", value);
-    return label;
-  }
-
-  private static Extension translation(String language, String content) {
-    var translation = new Extension(Extensions.TRANSLATION);
-    translation.addExtension("lang", new CodeType(language));
-    translation.addExtension("content", new StringType(content));
-    return translation;
   }
 }

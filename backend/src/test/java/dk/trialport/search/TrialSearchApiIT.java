@@ -139,4 +139,11 @@ class TrialSearchApiIT {
     api.get().uri("/api/v1/trials?sort=distance").exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("sort");
   }
+
+  @Test
+  void theOpenApiDescriptionIsServedToAnyone() {
+    api.get().uri("/api/v1/openapi.yaml").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(body -> assertThat(body).contains("/api/v1/trials", "postalCode"));
+  }
 }

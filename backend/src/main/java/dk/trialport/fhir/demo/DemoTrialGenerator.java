@@ -173,7 +173,8 @@ public final class DemoTrialGenerator {
         .setState(hospital.region()).setCountry("DK");
   }
 
-  private static Extension label(String english, String danish) {
+  /** The R5 plain-language label, in English with a Danish translation. */
+  public static Extension label(String english, String danish) {
     var label = new Extension(Extensions.LABEL);
     label.addExtension("type", new CodeableConcept().addCoding(
         new Coding("http://hl7.org/fhir/title-type", "plain-language", "Plain language title")));
@@ -183,7 +184,8 @@ public final class DemoTrialGenerator {
     return label;
   }
 
-  private static Extension translation(String language, String content) {
+  /** HL7's translation extension of a string element. */
+  public static Extension translation(String language, String content) {
     var translation = new Extension(Extensions.TRANSLATION);
     translation.addExtension("lang", new org.hl7.fhir.r4.model.CodeType(language));
     translation.addExtension("content", new StringType(content));
