@@ -134,6 +134,18 @@ public class CatalogueStore {
     return spec.map(row -> row.get("id", String.class)).all();
   }
 
+  /** A resource's id with the value of one of its identifiers. */
+  public record IdentifiedBy(String id, String value) {}
+
+  /** Every current, not deleted resource of a type with an identifier of {@code system}. */
+  public Flux<IdentifiedBy> identifiersOf(String type, String system) {
+    return database.sql("SELECT i.id, i.value FROM fhir_identifier i JOIN fhir_resource r ON r.resource_type = "
+            + "i.resource_type AND r.id = i.id WHERE i.resource_type = :type AND i.system = :system AND NOT r.deleted")
+        .bind("type", type).bind("system", system)
+        .map(row -> new IdentifiedBy(row.get("id", String.class), row.get("value", String.class)))
+        .all();
+  }
+
   private Mono<Written> write(String type, String id, Integer expectedVersion, String method,
       Function<VersionStamp, ResourceContent> content) {
     return current(type, id, true)

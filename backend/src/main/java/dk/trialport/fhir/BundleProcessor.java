@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * the ids the server gives) and batch Bundles entry by entry.
  */
 @Component
-class BundleProcessor {
+public class BundleProcessor {
 
   /** One entry, with the id it will have once {@code urn:uuid:} and conditional URLs are resolved. */
   private record Step(int index, BundleEntryComponent entry, HTTPVerb verb, String type, String id,
@@ -46,7 +46,7 @@ class BundleProcessor {
     this.context = context;
   }
 
-  Mono<Bundle> transaction(Bundle bundle, String base) {
+  public Mono<Bundle> transaction(Bundle bundle, String base) {
     var steps = new ArrayList<Step>();
     for (int i = 0; i < bundle.getEntry().size(); i++) {
       steps.add(step(i, bundle.getEntry().get(i)));

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
@@ -17,6 +20,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+  /** Pages load only their own scripts, styles and images, and may not be framed. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+      + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
   // @formatter:off
   @Bean
@@ -48,7 +55,15 @@ class SecurityConfiguration {
   @Order(2)
   SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
     return http
-        .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+        .authorizeExchange(exchanges -> exchanges
+            .pathMatchers("/min-side", "/min-side/**", "/profil", "/profil/**", "/forsoeg/*/interesse",
+                "/forsoeg/*/interesse/**").authenticated()
+            .anyExchange().permitAll())
+        .oauth2Login(Customizer.withDefaults())
+        .logout(logout -> logout.logoutSuccessHandler(new RedirectServerLogoutSuccessHandler()))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         .build();
   }
   // @formatter:on

@@ -2,6 +2,7 @@ package dk.trialport.search;
 
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.platform.ProgressBar;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dk.trialport.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.Site;
 import dk.trialport.catalogue.Trial;
+import dk.trialport.platform.ProgressBar;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.ConditionConcept;
 import dk.trialport.support.TrialportIntegrationTest;

@@ -1,10 +1,10 @@
-package dk.trialport.search;
+package dk.trialport.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs a text progress bar of a long job at every 5 % (and at the end), with its rate. */
-final class ProgressBar {
+public final class ProgressBar {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressBar.class);
   private static final int WIDTH = 30;
@@ -15,12 +15,12 @@ final class ProgressBar {
   private long done;
   private int lastStep = -1;
 
-  ProgressBar(String job, long total) {
+  public ProgressBar(String job, long total) {
     this.job = job;
     this.total = total;
   }
 
-  void advance(long count) {
+  public void advance(long count) {
     done += count;
     int percent = total == 0 ? 100 : (int) Math.min(100, 100 * done / total);
     if (percent / 5 != lastStep) {
@@ -29,7 +29,7 @@ final class ProgressBar {
     }
   }
 
-  long done() {
+  public long done() {
     return done;
   }
 

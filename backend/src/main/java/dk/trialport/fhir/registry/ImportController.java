@@ -1,0 +1,45 @@
+package dk.trialport.fhir.registry;
+
+import java.nio.file.Path;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator's registry import: {@code POST /api/v1/admin/import?path=…&full=…} starts importing
+ * ClinicalTrials.gov records from a file or directory on the server; {@code GET} tells how far it is.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/import")
+class ImportController {
+
+  private final ImportJobs jobs;
+
+  ImportController(ImportJobs jobs) {
+    this.jobs = jobs;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  ImportJobs.Status start(@RequestParam String path, @RequestParam(defaultValue = "false") boolean full) {
+    return jobs.start(Path.of(path), full);
+  }
+
+  @GetMapping
+  ImportJobs.Status status() {
+    return jobs.status();
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail nothingThere(IllegalArgumentException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setProperty("parameter", "path");
+    return problem;
+  }
+}

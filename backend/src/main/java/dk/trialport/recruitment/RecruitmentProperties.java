@@ -1,0 +1,17 @@
+package dk.trialport.recruitment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of recruitment ({@code trialport.recruitment.*}).
+ *
+ * @param encryptionKey AES-256 key (32 bytes, base64) for contact details and messages at rest
+ * @param consentVersion the version of the consent text people are shown now
+ * @param registrationsPerHour how many interest registrations one person may make in an hour
+ */
+@ConfigurationProperties("trialport.recruitment")
+public record RecruitmentProperties(
+    String encryptionKey,
+    @DefaultValue("interest-2026-11") String consentVersion,
+    @DefaultValue("20") int registrationsPerHour) {}

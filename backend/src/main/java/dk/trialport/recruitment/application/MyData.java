@@ -1,0 +1,61 @@
+package dk.trialport.recruitment.application;
+
+import dk.trialport.audit.AuditLog;
+import dk.trialport.recruitment.infrastructure.RegistrationStore;
+import dk.trialport.recruitment.model.InterestRegistration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A person's own data: what My page shows, the export (GDPR article 20) and deletion (article 17).
+ * Every read is written to the audit log, which the person sees too.
+ */
+@Service
+public class MyData {
+
+  private static final Logger log = LoggerFactory.getLogger(MyData.class);
+
+  private final RegistrationStore store;
+  private final AuditLog audit;
+  private final TransactionalOperator transaction;
+
+  MyData(RegistrationStore store, AuditLog audit, TransactionalOperator transaction) {
+    this.store = store;
+    this.audit = audit;
+    this.transaction = transaction;
+  }
+
+  /** Everything the person gave and what was done with it. */
+  public record Overview(String personRef, List<InterestRegistration> registrations,
+      List<RegistrationStore.ConsentEvent> consents, List<AuditLog.Entry> accesses, Instant exportedAt) {}
+
+  /** The overview, read for {@code purpose} (shown on My page, or exported); empty for someone unknown. */
+  public Mono<Overview> read(String subject, String purpose) {
+    return store.existingPerson(subject).flatMap(person -> {
+      var ref = person.toString();
+      return audit.record(ref, "PATIENT", purpose, ref, null, "the person looked at their own data")
+          .then(Mono.zip(store.ofPerson(person).collectList(), store.consentEvents(person).collectList(),
+              audit.about(ref).collectList()))
+          .map(found -> new Overview(ref, found.getT1(), found.getT2(), found.getT3(), Instant.now()));
+    });
+  }
+
+  /** Deletes the person and all they gave; the audit log keeps only the pseudonymous id. */
+  public Mono<Boolean> delete(String subject) {
+    return store.existingPerson(subject)
+        .flatMap(person -> store.ofPerson(person)
+            .concatMap(registration -> store.notifyTeam("interest-deleted", registration))
+            .then(store.deletePerson(person))
+            .then(audit.record(person.toString(), "PATIENT", "account-deleted", person.toString(), null,
+                "the person deleted their account and data"))
+            .doOnSuccess(ignored -> log.info("Person {} deleted their account and data", person))
+            .thenReturn(true))
+        .defaultIfEmpty(false)
+        .as(transaction::transactional);
+  }
+}

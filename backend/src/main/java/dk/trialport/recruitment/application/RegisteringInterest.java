@@ -1,0 +1,83 @@
+package dk.trialport.recruitment.application;
+
+import dk.trialport.audit.AuditLog;
+import dk.trialport.recruitment.RecruitmentProperties;
+import dk.trialport.recruitment.infrastructure.RegistrationStore;
+import dk.trialport.recruitment.model.Consent;
+import dk.trialport.recruitment.model.ContactChannel;
+import dk.trialport.recruitment.model.InterestRegistration;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A person registers interest in a trial with explicit consent. Registering again while registered
+ * changes nothing; after a withdrawal it renews the registration with a fresh consent. The trial team
+ * is notified through the notification outbox, in the same transaction.
+ */
+@Service
+public class RegisteringInterest {
+
+  private static final Logger log = LoggerFactory.getLogger(RegisteringInterest.class);
+
+  private final RegistrationStore store;
+  private final AuditLog audit;
+  private final TransactionalOperator transaction;
+  private final RecruitmentProperties properties;
+
+  RegisteringInterest(RegistrationStore store, AuditLog audit, TransactionalOperator transaction,
+      RecruitmentProperties properties) {
+    this.store = store;
+    this.audit = audit;
+    this.transaction = transaction;
+    this.properties = properties;
+  }
+
+  /** What the person filled in: how to be contacted, and an optional message. */
+  public record Request(ContactChannel channel, String contact, String message) {}
+
+  /** The person made too many registrations in the last hour. */
+  public static class TooMany extends RuntimeException {
+    public TooMany() {
+      super("Too many interest registrations in the last hour");
+    }
+  }
+
+  public String consentVersion() {
+    return properties.consentVersion();
+  }
+
+  public Mono<InterestRegistration> register(String subject, String trialId, Request request) {
+    var now = Instant.now();
+    var consent = new Consent(properties.consentVersion(), now);
+    return store.personFor(subject).flatMap(person -> store.find(person, trialId)
+            .flatMap(existing -> existing.isWithdrawn()
+                ? limited(person, now).then(save(existing.renew(request.channel(), request.contact(), request.message(),
+                    consent), "renewed"))
+                : Mono.just(existing))
+            .switchIfEmpty(Mono.defer(() -> limited(person, now).then(save(InterestRegistration.register(person,
+                trialId, request.channel(), request.contact(), request.message(), consent), "registered")))))
+        .as(transaction::transactional);
+  }
+
+  private Mono<Void> limited(java.util.UUID person, Instant now) {
+    return store.countSince(person, now.minus(Duration.ofHours(1)))
+        .flatMap(count -> count >= properties.registrationsPerHour() ? Mono.error(new TooMany()) : Mono.empty());
+  }
+
+  private Mono<InterestRegistration> save(InterestRegistration registration, String what) {
+    var person = registration.personId().toString();
+    return store.save(registration)
+        .then(store.consentEvent(registration, "given", registration.consent().givenAt()))
+        .then(store.notifyTeam("interest-" + what, registration))
+        .then(audit.record(person, "PATIENT", "interest-" + what, person, "ResearchStudy/" + registration.trialId(),
+            "the person registered interest"))
+        .doOnSuccess(ignored -> log.info("Interest registration {} {} for trial {}", registration.id(), what,
+            registration.trialId()))
+        .thenReturn(registration);
+  }
+}

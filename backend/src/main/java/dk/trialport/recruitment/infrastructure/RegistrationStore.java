@@ -1,0 +1,142 @@
+package dk.trialport.recruitment.infrastructure;
+
+import dk.trialport.recruitment.RecruitmentProperties;
+import dk.trialport.recruitment.model.CandidateStatus;
+import dk.trialport.recruitment.model.Consent;
+import dk.trialport.recruitment.model.ContactChannel;
+import dk.trialport.recruitment.model.InterestRegistration;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Interest registrations, people and consent events in PostgreSQL; contact details and messages encrypted. */
+@Repository
+public class RegistrationStore {
+
+  private final DatabaseClient database;
+  private final FieldCipher cipher;
+
+  RegistrationStore(DatabaseClient database, RecruitmentProperties properties) {
+    this.database = database;
+    this.cipher = new FieldCipher(properties.encryptionKey());
+  }
+
+  /** The person's pseudonymous id for a login subject, created on first use. */
+  public Mono<UUID> personFor(String subject) {
+    return database.sql("INSERT INTO person (id, subject) VALUES (:id, :subject) ON CONFLICT (subject) DO NOTHING")
+        .bind("id", UUID.randomUUID()).bind("subject", subject).then()
+        .then(database.sql("SELECT id FROM person WHERE subject = :subject").bind("subject", subject)
+            .map(row -> row.get("id", UUID.class)).one());
+  }
+
+  /** The person's id for a login subject, if they have one. */
+  public Mono<UUID> existingPerson(String subject) {
+    return database.sql("SELECT id FROM person WHERE subject = :subject").bind("subject", subject)
+        .map(row -> row.get("id", UUID.class)).one();
+  }
+
+  public Mono<InterestRegistration> find(UUID personId, String trialId) {
+    return database.sql("SELECT * FROM interest_registration WHERE person_id = :person AND trial_id = :trial")
+        .bind("person", personId).bind("trial", trialId).map(this::registration).one();
+  }
+
+  public Mono<InterestRegistration> find(UUID id) {
+    return database.sql("SELECT * FROM interest_registration WHERE id = :id").bind("id", id)
+        .map(this::registration).one();
+  }
+
+  /** Every registration of one person, newest first. */
+  public Flux<InterestRegistration> ofPerson(UUID personId) {
+    return database.sql("SELECT * FROM interest_registration WHERE person_id = :person ORDER BY created_at DESC")
+        .bind("person", personId).map(this::registration).all();
+  }
+
+  /** How many registrations the person made or renewed since {@code since}. */
+  public Mono<Long> countSince(UUID personId, Instant since) {
+    return database.sql("SELECT count(*) AS n FROM consent_event WHERE person_id = :person AND kind = 'given' "
+            + "AND occurred_at > :since")
+        .bind("person", personId).bind("since", since.atOffset(ZoneOffset.UTC))
+        .map(row -> row.get("n", Long.class)).one();
+  }
+
+  /** Inserts or replaces a registration. */
+  public Mono<Void> save(InterestRegistration r) {
+    var spec = database.sql("INSERT INTO interest_registration (id, person_id, trial_id, status, contact_channel, "
+            + "contact_encrypted, message_encrypted, consent_version, consented_at, withdrawn_at, created_at, updated_at) "
+            + "VALUES (:id, :person, :trial, :status, :channel, :contact, :message, :version, :consented, :withdrawn, "
+            + ":created, :updated) ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
+            + "contact_channel = excluded.contact_channel, contact_encrypted = excluded.contact_encrypted, "
+            + "message_encrypted = excluded.message_encrypted, consent_version = excluded.consent_version, "
+            + "consented_at = excluded.consented_at, withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at")
+        .bind("id", r.id()).bind("person", r.personId()).bind("trial", r.trialId()).bind("status", r.status().code())
+        .bind("channel", r.channel().code()).bind("version", r.consent().textVersion())
+        .bind("consented", at(r.consent().givenAt())).bind("created", at(r.createdAt())).bind("updated", at(r.updatedAt()));
+    spec = bytes(spec, "contact", cipher.encrypt(r.contact()));
+    spec = bytes(spec, "message", cipher.encrypt(r.message()));
+    spec = r.withdrawnAt() == null ? spec.bindNull("withdrawn", OffsetDateTime.class)
+        : spec.bind("withdrawn", at(r.withdrawnAt()));
+    return spec.then();
+  }
+
+  /** Records consent given or withdrawn, with the version of the text. */
+  public Mono<Void> consentEvent(InterestRegistration r, String kind, Instant at) {
+    return database.sql("INSERT INTO consent_event (person_id, registration_id, kind, text_version, occurred_at) "
+            + "VALUES (:person, :registration, :kind, :version, :at)")
+        .bind("person", r.personId()).bind("registration", r.id()).bind("kind", kind)
+        .bind("version", r.consent().textVersion()).bind("at", at(at))
+        .then();
+  }
+
+  /** Consent events of one person, oldest first, for My page and the export. */
+  public Flux<ConsentEvent> consentEvents(UUID personId) {
+    return database.sql("SELECT * FROM consent_event WHERE person_id = :person ORDER BY occurred_at, id")
+        .bind("person", personId)
+        .map(row -> new ConsentEvent(row.get("registration_id", UUID.class), row.get("kind", String.class),
+            row.get("text_version", String.class), row.get("occurred_at", OffsetDateTime.class).toInstant()))
+        .all();
+  }
+
+  /** A consent given or withdrawn. */
+  public record ConsentEvent(UUID registrationId, String kind, String textVersion, Instant at) {}
+
+  /** Tells the trial team, through the notification outbox, in the same transaction as the change. */
+  public Mono<Void> notifyTeam(String kind, InterestRegistration r) {
+    return database.sql("INSERT INTO notification_outbox (kind, trial_id, registration_id) VALUES (:kind, :trial, :id)")
+        .bind("kind", kind).bind("trial", r.trialId()).bind("id", r.id()).then();
+  }
+
+  /** Deletes the person and everything they gave (registrations, consents cascade). */
+  public Mono<Void> deletePerson(UUID personId) {
+    return database.sql("DELETE FROM person WHERE id = :person").bind("person", personId).then();
+  }
+
+  private InterestRegistration registration(Readable row) {
+    return new InterestRegistration(row.get("id", UUID.class), row.get("person_id", UUID.class),
+        row.get("trial_id", String.class), CandidateStatus.of(row.get("status", String.class)),
+        ContactChannel.of(row.get("contact_channel", String.class)).orElseThrow(),
+        cipher.decrypt(row.get("contact_encrypted", byte[].class)),
+        cipher.decrypt(row.get("message_encrypted", byte[].class)),
+        new Consent(row.get("consent_version", String.class), instant(row, "consented_at")),
+        row.get("withdrawn_at", OffsetDateTime.class) == null ? null : instant(row, "withdrawn_at"),
+        instant(row, "created_at"), instant(row, "updated_at"));
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bytes(DatabaseClient.GenericExecuteSpec spec, String name,
+      byte[] value) {
+    return value == null ? spec.bindNull(name, byte[].class) : spec.bind(name, java.nio.ByteBuffer.wrap(value));
+  }
+
+  private static Instant instant(Readable row, String column) {
+    return row.get(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,85 @@
+package dk.trialport.web;
+
+import dk.trialport.catalogue.Trial;
+import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.recruitment.application.RegisteringInterest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registering interest in one trial: the consent text and form ({@code GET /forsoeg/{id}/interesse}),
+ * the registration ({@code POST}, errors next to their fields), and the receipt.
+ */
+@Controller
+class InterestPageController {
+
+  static final String FORM = "interest/form";
+  static final String RECEIPT = "interest/receipt";
+
+  private final TrialProjectionStore trials;
+  private final RegisteringInterest registering;
+
+  InterestPageController(TrialProjectionStore trials, RegisteringInterest registering) {
+    this.trials = trials;
+    this.registering = registering;
+  }
+
+  @GetMapping("/forsoeg/{id}/interesse")
+  Mono<String> form(@PathVariable String id, Model model) {
+    return trial(id).map(trial -> {
+      model.addAttribute("trial", trial);
+      model.addAttribute("form", InterestForm.empty());
+      model.addAttribute("consentVersion", registering.consentVersion());
+      return FORM;
+    });
+  }
+
+  @PostMapping("/forsoeg/{id}/interesse")
+  Mono<String> register(@PathVariable String id, @ModelAttribute InterestForm form, Model model,
+      @AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
+    return trial(id).flatMap(trial -> {
+      var errors = form.errors();
+      if (!errors.isEmpty()) {
+        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+        model.addAttribute("trial", trial);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("consentVersion", registering.consentVersion());
+        return Mono.just(FORM);
+      }
+      var request = new RegisteringInterest.Request(form.contactChannel(), form.contact(), form.trimmedMessage());
+      return registering.register(user.getSubject(), id, request)
+          .map(registration -> "redirect:/forsoeg/" + id + "/interesse/kvittering")
+          .onErrorResume(RegisteringInterest.TooMany.class, tooMany -> {
+            exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            model.addAttribute("trial", trial);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", java.util.Map.of("form", "interest.error.tooMany"));
+            model.addAttribute("consentVersion", registering.consentVersion());
+            return Mono.just(FORM);
+          });
+    });
+  }
+
+  @GetMapping("/forsoeg/{id}/interesse/kvittering")
+  Mono<String> receipt(@PathVariable String id, Model model) {
+    return trial(id).map(trial -> {
+      model.addAttribute("trial", trial);
+      return RECEIPT;
+    });
+  }
+
+  private Mono<Trial> trial(String id) {
+    return trials.find(id).switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+  }
+}

@@ -1,0 +1,96 @@
+package dk.trialport.web;
+
+import dk.trialport.catalogue.Trial;
+import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.recruitment.application.MyData;
+import dk.trialport.recruitment.application.WithdrawingConsent;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * My page: every interest registration with its consent and status, withdrawal in one click, the
+ * export of everything (GDPR article 20), deleting account and data (article 17), and who looked at
+ * the person's data and when.
+ */
+@Controller
+class MyPageController {
+
+  static final String VIEW = "mypage/index";
+  static final String DELETED = "mypage/deleted";
+
+  private final MyData myData;
+  private final WithdrawingConsent withdrawing;
+  private final TrialProjectionStore trials;
+  private final JsonMapper json;
+
+  MyPageController(MyData myData, WithdrawingConsent withdrawing, TrialProjectionStore trials, JsonMapper json) {
+    this.myData = myData;
+    this.withdrawing = withdrawing;
+    this.trials = trials;
+    this.json = json;
+  }
+
+  @GetMapping("/min-side")
+  Mono<String> myPage(@AuthenticationPrincipal OidcUser user, Model model) {
+    model.addAttribute("name", user.getFullName());
+    return myData.read(user.getSubject(), "my-page-viewed")
+        .flatMap(overview -> titles(overview).map(titles -> {
+          model.addAttribute("overview", overview);
+          model.addAttribute("titles", titles);
+          return VIEW;
+        }))
+        .defaultIfEmpty(VIEW);
+  }
+
+  @PostMapping("/min-side/tilmeldinger/{id}/tilbagetraek")
+  Mono<String> withdraw(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user) {
+    return withdrawing.withdraw(user.getSubject(), id)
+        .map(withdrawn -> "redirect:/min-side?tilbagetrukket")
+        .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+  }
+
+  @GetMapping("/min-side/eksport")
+  @ResponseBody
+  Mono<ResponseEntity<byte[]>> export(@AuthenticationPrincipal OidcUser user) {
+    return myData.read(user.getSubject(), "data-exported")
+        .map(overview -> json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of(
+            "exportedAt", overview.exportedAt().toString(), "person", overview.personRef(),
+            "interestRegistrations", overview.registrations(), "consents", overview.consents(),
+            "accessLog", overview.accesses())))
+        .defaultIfEmpty(json.writeValueAsBytes(Map.of("interestRegistrations", java.util.List.of())))
+        .map(body -> ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trialport-mine-data-"
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now()) + ".json\"")
+            .contentType(MediaType.APPLICATION_JSON).body(body));
+  }
+
+  @PostMapping("/min-side/slet")
+  Mono<String> delete(@AuthenticationPrincipal OidcUser user, WebSession session) {
+    return myData.delete(user.getSubject()).then(session.invalidate()).thenReturn(DELETED);
+  }
+
+  private Mono<Map<String, Trial>> titles(MyData.Overview overview) {
+    return Flux.fromIterable(overview.registrations()).concatMap(r -> trials.find(r.trialId()))
+        .collect(Collectors.toMap(Trial::id, Function.identity(), (a, b) -> a));
+  }
+}

@@ -1,0 +1,140 @@
+package dk.trialport.recruitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import dk.trialport.support.FhirClients;
+import dk.trialport.support.TrialportIntegrationTest;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ResearchStudy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * A logged-in person registers interest in a trial with consent, sees it on My page, withdraws it,
+ * exports their data and deletes their account; another person never sees or changes it.
+ */
+@TrialportIntegrationTest
+class InterestRegistrationIT {
+
+  @Autowired ApplicationContext context;
+  @Autowired DatabaseClient database;
+  @LocalServerPort int port;
+  @Value("${trialport.identity.issuer}") String issuer;
+  WebTestClient web;
+  String trialId;
+
+  @BeforeEach
+  void aPublishedTrial() {
+    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+    var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
+    var existing = hospital.search().forResource(ResearchStudy.class).returnBundle(Bundle.class).execute();
+    if (!existing.getEntry().isEmpty()) {
+      trialId = existing.getEntryFirstRep().getResource().getIdElement().getIdPart();
+      return;
+    }
+    var site = hospital.create().resource(dk.trialport.fhir.TrialFixtureAccess.site()).execute().getId();
+    var response = hospital.create().resource(dk.trialport.fhir.TrialFixtureAccess.trial(site.toUnqualifiedVersionless()))
+        .execute();
+    trialId = response.getId().getIdPart();
+  }
+
+  @Test
+  void aPersonRegistersSeesWithdrawsExportsAndDeletes() {
+    var anne = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject").claim("name", "Anne Jensen")));
+
+    anne.get().uri("/forsoeg/{id}/interesse", trialId).exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("interest-2026-11", "name=\"consent\""));
+
+    var missingConsent = form("", "email", "anne@example.dk", "");
+    anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", trialId)
+        .body(BodyInserters.fromFormData(missingConsent)).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody(String.class).value(html -> assertThat(html).contains("id=\"consent-error\"", "Sæt kryds"));
+    assertThat(count("interest_registration")).isZero();
+
+    var badEmail = form("yes", "email", "not-an-address", "");
+    anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", trialId)
+        .body(BodyInserters.fromFormData(badEmail)).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody(String.class).value(html -> assertThat(html).contains("id=\"email-error\"", "not-an-address"));
+
+    var good = form("yes", "email", "anne@example.dk", "Jeg har haft diabetes i 10 år");
+    for (int i = 0; i < 2; i++) {
+      anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", trialId)
+          .body(BodyInserters.fromFormData(good)).exchange()
+          .expectStatus().is3xxRedirection()
+          .expectHeader().valueEquals("Location", "/forsoeg/" + trialId + "/interesse/kvittering");
+    }
+    assertThat(count("interest_registration")).as("registering twice is idempotent").isEqualTo(1);
+    assertThat(count("notification_outbox")).as("the trial team is told once").isEqualTo(1);
+    var stored = database.sql("SELECT contact_encrypted FROM interest_registration").map(row -> row.get(0, byte[].class))
+        .one().block();
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("anne@example.dk");
+
+    anne.get().uri("/min-side").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html)
+            .contains("anne@example.dk", "Jeg har haft diabetes i 10 år", "Modtaget", "interest-2026-11",
+                "Træk min interesse tilbage"));
+
+    var bob = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
+    bob.get().uri("/min-side").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).doesNotContain("anne@example.dk"));
+    var registrationId = database.sql("SELECT id FROM interest_registration").map(row -> row.get(0, java.util.UUID.class))
+        .one().block();
+    bob.mutateWith(csrf()).post().uri("/min-side/tilmeldinger/{id}/tilbagetraek", registrationId).exchange()
+        .expectStatus().isNotFound();
+    bob.get().uri("/min-side/eksport").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(body -> assertThat(body).doesNotContain("anne@example.dk"));
+
+    anne.mutateWith(csrf()).post().uri("/min-side/tilmeldinger/{id}/tilbagetraek", registrationId).exchange()
+        .expectStatus().is3xxRedirection();
+    assertThat(database.sql("SELECT status FROM interest_registration").map(row -> row.get(0, String.class)).one().block())
+        .isEqualTo("withdrawn");
+    assertThat(database.sql("SELECT count(*) FROM consent_event WHERE kind = 'withdrawn'")
+        .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+
+    anne.get().uri("/min-side/eksport").exchange().expectStatus().isOk()
+        .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"trialport-mine-data-.*\\.json\"")
+        .expectBody(String.class).value(body -> assertThat(body)
+            .contains("\"interestRegistrations\"", "\"withdrawn\"", "\"consents\"", "interest-withdrawn", "accessLog"));
+
+    anne.get().uri("/min-side").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("Trukket tilbage", "Hentede sine data"));
+
+    anne.mutateWith(csrf()).post().uri("/min-side/slet").exchange().expectStatus().isOk();
+    assertThat(count("interest_registration")).isZero();
+    assertThat(count("person")).isZero();
+  }
+
+  @Test
+  void pagesWithPersonalDataNeedLoginAndFormsNeedTheCsrfToken() {
+    web.get().uri("/min-side").exchange().expectStatus().is3xxRedirection()
+        .expectHeader().valueMatches("Location", ".*/oauth2/authorization/trialport");
+    var anne = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
+    anne.post().uri("/forsoeg/{id}/interesse", trialId)
+        .body(BodyInserters.fromFormData(form("yes", "portal", "", ""))).exchange()
+        .expectStatus().isForbidden();
+  }
+
+  private static LinkedMultiValueMap<String, String> form(String consent, String channel, String email, String message) {
+    var form = new LinkedMultiValueMap<String, String>();
+    form.setAll(Map.of("consent", consent, "channel", channel, "email", email, "phone", "", "message", message));
+    return form;
+  }
+
+  private long count(String table) {
+    return database.sql("SELECT count(*) FROM " + table).map(row -> row.get(0, Long.class)).one().block();
+  }
+}
