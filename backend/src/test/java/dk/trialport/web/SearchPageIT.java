@@ -50,6 +50,8 @@ class SearchPageIT {
     assertThat(t2d.select(".facts").text()).contains("18–75 år", "alle køn", "Type 2 diabetes");
     assertThat(t2d.selectFirst(".tag").text()).isEqualTo("Søger deltagere");
     assertThat(page.selectFirst("input#q").val()).isEqualTo("sukkersyge");
+    // Switching language keeps the search.
+    assertThat(page.selectFirst("a[hreflang=en]").attr("href")).isEqualTo("?q=sukkersyge&lang=en");
   }
 
   @Test
