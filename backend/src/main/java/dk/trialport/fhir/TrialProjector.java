@@ -128,7 +128,8 @@ class TrialProjector {
     return fallback;
   }
 
-  private static Group eligibilityGroup(ResearchStudy study) {
+  /** The trial's eligibility group: a resolved or contained enrollment reference, or null. */
+  static Group eligibilityGroup(ResearchStudy study) {
     for (var reference : study.getEnrollment()) {
       if (reference.getResource() instanceof Group group) {
         return group;

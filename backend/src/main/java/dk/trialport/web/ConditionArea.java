@@ -1,25 +1,22 @@
 package dk.trialport.web;
 
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A disease area linked from the front page; {@code code} is the search filter value. Public so
- * that templates can read it.
+ * A disease area linked from the front page: {@code code} is the search's condition filter value, {@code label}
+ * the vocabulary's name of the area, as the search's filters show it. Public so that templates can read it.
  */
-public record ConditionArea(String code) {
+public record ConditionArea(String code, String label) {
 
-  static final List<ConditionArea> POPULAR = List.of(
-      new ConditionArea("cancer"),
-      new ConditionArea("diabetes"),
-      new ConditionArea("cardiovascular"),
-      new ConditionArea("arthritis"),
-      new ConditionArea("psychiatry"),
-      new ConditionArea("lung"),
-      new ConditionArea("neurology"),
-      new ConditionArea("rare-diseases"));
+  /** The areas most people look for, in the order the front page shows them. */
+  static final List<String> POPULAR = List.of("cancer", "diabetes", "cardiovascular", "arthritis", "psychiatry", "lung",
+      "neurology", "rare-diseases");
 
-  /** The key of the area's name in the message bundles. */
-  public String messageKey() {
-    return "condition." + code;
+  static List<ConditionArea> popular(ConditionVocabulary vocabulary, Locale locale) {
+    return POPULAR.stream().filter(code -> vocabulary.concept(code).isPresent())
+        .map(code -> new ConditionArea(code, vocabulary.label(code, locale)))
+        .toList();
   }
 }

@@ -1,5 +1,7 @@
 package dk.trialport.web;
 
+import dk.trialport.search.vocabulary.ConditionVocabulary;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +12,15 @@ class HomeController {
 
   static final String VIEW = "home/index";
 
+  private final ConditionVocabulary vocabulary;
+
+  HomeController(ConditionVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+  }
+
   @GetMapping("/")
-  String home(Model model) {
-    model.addAttribute("conditionAreas", ConditionArea.POPULAR);
+  String home(Model model, Locale locale) {
+    model.addAttribute("conditionAreas", ConditionArea.popular(vocabulary, locale));
     return VIEW;
   }
 }

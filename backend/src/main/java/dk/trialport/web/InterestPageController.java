@@ -3,6 +3,10 @@ package dk.trialport.web;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.recruitment.application.RegisteringInterest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -28,47 +32,51 @@ class InterestPageController {
 
   private final TrialProjectionStore trials;
   private final RegisteringInterest registering;
+  private final MessageSource messages;
 
-  InterestPageController(TrialProjectionStore trials, RegisteringInterest registering) {
+  InterestPageController(TrialProjectionStore trials, RegisteringInterest registering, MessageSource messages) {
     this.trials = trials;
     this.registering = registering;
+    this.messages = messages;
   }
 
   @GetMapping("/forsoeg/{id}/interesse")
   Mono<String> form(@PathVariable String id, Model model) {
     return trial(id).map(trial -> {
       model.addAttribute("trial", trial);
-      model.addAttribute("form", InterestForm.empty());
-      model.addAttribute("consentVersion", registering.consentVersion());
-      return FORM;
+      return page(model, trial, InterestForm.empty(), Map.of(), null);
     });
   }
 
   @PostMapping("/forsoeg/{id}/interesse")
   Mono<String> register(@PathVariable String id, @ModelAttribute InterestForm form, Model model,
       @AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
+    var locale = exchange.getLocaleContext().getLocale();
     return trial(id).flatMap(trial -> {
       var errors = form.errors();
       if (!errors.isEmpty()) {
         exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-        model.addAttribute("trial", trial);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("consentVersion", registering.consentVersion());
-        return Mono.just(FORM);
+        return Mono.just(page(model, trial, form, errors, locale));
       }
       var request = new RegisteringInterest.Request(form.contactChannel(), form.contact(), form.trimmedMessage());
       return registering.register(user.getSubject(), id, request)
           .map(registration -> "redirect:/forsoeg/" + id + "/interesse/kvittering")
           .onErrorResume(RegisteringInterest.TooMany.class, tooMany -> {
             exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-            model.addAttribute("trial", trial);
-            model.addAttribute("form", form);
-            model.addAttribute("errors", java.util.Map.of("form", "interest.error.tooMany"));
-            model.addAttribute("consentVersion", registering.consentVersion());
-            return Mono.just(FORM);
+            return Mono.just(page(model, trial, form, Map.of("consent", "interest.error.tooMany"), locale));
           });
     });
+  }
+
+  /** The form page; {@code errors} maps a field to the key of its message. */
+  private String page(Model model, Trial trial, InterestForm form, Map<String, String> errors, Locale locale) {
+    var shown = new LinkedHashMap<String, String>();
+    errors.forEach((field, key) -> shown.put(field, messages.getMessage(key, null, key, locale)));
+    model.addAttribute("trial", trial);
+    model.addAttribute("form", form);
+    model.addAttribute("errors", shown);
+    model.addAttribute("consentVersion", registering.consentVersion());
+    return FORM;
   }
 
   @GetMapping("/forsoeg/{id}/interesse/kvittering")

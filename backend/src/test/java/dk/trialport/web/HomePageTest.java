@@ -36,12 +36,12 @@ class HomePageTest {
     assertThat(html)
         .contains("<h2 id=\"conditions-heading\">Populære sygdomsområder</h2>")
         .contains("<a href=\"/soeg?condition=cancer\">Kræft</a>")
-        .contains("<a href=\"/soeg?condition=diabetes\">Diabetes</a>")
-        .contains("<a href=\"/soeg?condition=cardiovascular\">Hjerte-kar</a>")
-        .contains("<a href=\"/soeg?condition=arthritis\">Gigt</a>")
-        .contains("<a href=\"/soeg?condition=psychiatry\">Psykiatri</a>")
-        .contains("<a href=\"/soeg?condition=lung\">Lunger</a>")
-        .contains("<a href=\"/soeg?condition=neurology\">Neurologi</a>")
+        .contains("<a href=\"/soeg?condition=diabetes\">Diabetes og hormonsygdomme</a>")
+        .contains("<a href=\"/soeg?condition=cardiovascular\">Hjerte og kredsløb</a>")
+        .contains("<a href=\"/soeg?condition=arthritis\">Gigt, knogler og muskler</a>")
+        .contains("<a href=\"/soeg?condition=psychiatry\">Psykisk sygdom</a>")
+        .contains("<a href=\"/soeg?condition=lung\">Lunger og luftveje</a>")
+        .contains("<a href=\"/soeg?condition=neurology\">Hjerne og nerver</a>")
         .contains("<a href=\"/soeg?condition=rare-diseases\">Sjældne sygdomme</a>");
   }
 

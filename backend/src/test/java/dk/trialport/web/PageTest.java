@@ -1,10 +1,17 @@
 package dk.trialport.web;
 
+import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.fhir.TrialDetailsReader;
+import dk.trialport.search.TrialQueryParser;
+import dk.trialport.search.TrialSearch;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
+import dk.trialport.search.vocabulary.PostalCodes;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.mockito.Mockito;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +34,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     useDefaultFilters = false,
     includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.trialport\\.web\\..*"),
     properties = {"trialport.platform.embedded=false", "trialport.identity.issuer=http://localhost:1/unused"})
-@Import({LocaleConfiguration.class, PageTest.PublicPages.class})
+@Import({LocaleConfiguration.class, PageTest.PublicPages.class, PageTest.PageSources.class})
 @interface PageTest {
 
   /** The page chain as in production: every page is public. */
@@ -38,6 +45,44 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     @Bean
     SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
       return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
+    }
+  }
+
+  /**
+   * What the pages read from other modules: the vocabulary and postal codes as loaded in production, Mockito
+   * mocks of the search and the catalogue (tests that need them give them answers).
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  class PageSources {
+
+    @Bean
+    ConditionVocabulary conditionVocabulary() {
+      return ConditionVocabulary.load();
+    }
+
+    @Bean
+    PostalCodes postalCodes() {
+      return PostalCodes.load();
+    }
+
+    @Bean
+    TrialSearch trialSearch() {
+      return Mockito.mock(TrialSearch.class);
+    }
+
+    @Bean
+    TrialQueryParser trialQueryParser() {
+      return Mockito.mock(TrialQueryParser.class);
+    }
+
+    @Bean
+    TrialProjectionStore trialProjectionStore() {
+      return Mockito.mock(TrialProjectionStore.class);
+    }
+
+    @Bean
+    TrialDetailsReader trialDetailsReader() {
+      return Mockito.mock(TrialDetailsReader.class);
     }
   }
 }
