@@ -2,6 +2,9 @@ package dk.trialport.web;
 
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.TrialDetailsReader;
+import dk.trialport.recruitment.application.MyData;
+import dk.trialport.recruitment.application.RegisteringInterest;
+import dk.trialport.recruitment.application.WithdrawingConsent;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
@@ -33,11 +36,15 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @WebFluxTest(
     useDefaultFilters = false,
     includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.trialport\\.web\\..*"),
-    properties = {"trialport.platform.embedded=false", "trialport.identity.issuer=http://localhost:1/unused"})
+    properties = {"trialport.platform.embedded=false", "trialport.identity.issuer=http://localhost:1/unused",
+        // No login in this slice: the pages with personal data are tested against the real identity provider.
+        "spring.autoconfigure.exclude="
+            + "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration,"
+            + "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration"})
 @Import({LocaleConfiguration.class, PageTest.PublicPages.class, PageTest.PageSources.class})
 @interface PageTest {
 
-  /** The page chain as in production: every page is public. */
+  /** The public pages' chain (the pages with personal data have their own tests against the real login). */
   @TestConfiguration(proxyBeanMethods = false)
   @EnableWebFluxSecurity
   class PublicPages {
@@ -50,7 +57,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
   /**
    * What the pages read from other modules: the vocabulary and postal codes as loaded in production, Mockito
-   * mocks of the search and the catalogue (tests that need them give them answers).
+   * mocks of the search, the catalogue and recruitment (tests that need them give them answers).
    */
   @TestConfiguration(proxyBeanMethods = false)
   class PageSources {
@@ -83,6 +90,21 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     @Bean
     TrialDetailsReader trialDetailsReader() {
       return Mockito.mock(TrialDetailsReader.class);
+    }
+
+    @Bean
+    RegisteringInterest registeringInterest() {
+      return Mockito.mock(RegisteringInterest.class);
+    }
+
+    @Bean
+    WithdrawingConsent withdrawingConsent() {
+      return Mockito.mock(WithdrawingConsent.class);
+    }
+
+    @Bean
+    MyData myData() {
+      return Mockito.mock(MyData.class);
     }
   }
 }
