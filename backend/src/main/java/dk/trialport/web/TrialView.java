@@ -2,7 +2,11 @@ package dk.trialport.web;
 
 import java.util.List;
 
-/** A trial's public page as shown, in the reader's language. Public so that templates can read it. */
+/**
+ * A trial's public page as shown, in the reader's language. Public so that templates can read it.
+ *
+ * @param recruiting whether the trial looks for participants now or soon, so interest can be registered
+ */
 public record TrialView(
     String id,
     String title,
@@ -10,6 +14,7 @@ public record TrialView(
     String scientificTitle,
     String description,
     String status,
+    boolean recruiting,
     List<String> phases,
     List<String> conditions,
     String sponsor,

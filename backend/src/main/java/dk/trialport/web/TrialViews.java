@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 final class TrialViews {
 
   private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+  private static final List<String> RECRUITING = List.of("recruiting", "not-yet-recruiting");
 
   private TrialViews() {}
 
@@ -27,6 +28,7 @@ final class TrialViews {
         trial.title(),
         details.description(),
         trial.recruitmentStatus() == null ? null : texts.facet("status", trial.recruitmentStatus()),
+        RECRUITING.contains(String.valueOf(trial.recruitmentStatus())),
         trial.phases().stream().map(phase -> texts.facet("phase", phase)).toList(),
         trial.conditions().stream().map(Trial.Condition::text).filter(Objects::nonNull).toList(),
         trial.sponsor(),

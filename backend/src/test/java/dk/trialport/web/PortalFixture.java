@@ -52,7 +52,16 @@ final class PortalFixture {
    * group at all.
    */
   record Spec(String key, String titleDa, String titleEn, String condition, String code, Integer minAge, Integer maxAge,
-      String sex, Boolean healthy, boolean eligibility, String criteria, List<String[]> identifiers, Hospital site) {}
+      String sex, Boolean healthy, boolean eligibility, String criteria, List<String[]> identifiers, Hospital site,
+      String status) {
+
+    /** A trial open for recruitment. */
+    Spec(String key, String titleDa, String titleEn, String condition, String code, Integer minAge, Integer maxAge,
+        String sex, Boolean healthy, boolean eligibility, String criteria, List<String[]> identifiers, Hospital site) {
+      this(key, titleDa, titleEn, condition, code, minAge, maxAge, sex, healthy, eligibility, criteria, identifiers, site,
+          "recruiting");
+    }
+  }
 
   static final String CRITERIA = "Inclusion criteria:\n\n- Type 2 diabetes for at least 1 year\n- HbA1c above 53\n\n"
       + "Exclusion criteria:\n\n1. Pregnancy\n2. <b>Severe</b> kidney disease";
@@ -73,7 +82,10 @@ final class PortalFixture {
   static final Spec UNSTATED = new Spec("unstated", "Hjemmemåling ved hjertesvigt", "Home monitoring in heart failure",
       "Heart failure", "DI50", null, null, null, null, false, null, List.of(), RH);
 
-  static final List<Spec> CATALOGUE = List.of(T2D, SCRIPT, T1D, BREAST, UNSTATED);
+  static final Spec COMPLETED = new Spec("completed", "Afsluttet forsøg med kost ved gigt", "A finished diet trial in arthritis",
+      "Rheumatoid arthritis", "DM05", 18, null, null, false, true, null, List.of(), RH, "completed");
+
+  static final List<Spec> CATALOGUE = List.of(T2D, SCRIPT, T1D, BREAST, UNSTATED, COMPLETED);
 
   private PortalFixture() {}
 
@@ -126,7 +138,8 @@ final class PortalFixture {
   }
 
   private static ResearchStudy study(Spec spec, String siteUrl) {
-    var study = new ResearchStudy().setTitle("A trial of " + spec.titleEn()).setStatus(ResearchStudy.ResearchStudyStatus.ACTIVE)
+    var study = new ResearchStudy().setTitle("A trial of " + spec.titleEn()).setStatus("completed".equals(spec.status())
+            ? ResearchStudy.ResearchStudyStatus.COMPLETED : ResearchStudy.ResearchStudyStatus.ACTIVE)
         .setDescription("Participants are followed for 12 months.");
     study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue(PROTOCOL_PREFIX + spec.key());
     spec.identifiers().forEach(identifier -> study.addIdentifier().setSystem(identifier[0]).setValue(identifier[1]));
@@ -136,7 +149,7 @@ final class PortalFixture {
         + ". Du kommer på hospitalet 4 gange."));
     study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
     study.addExtension(new Extension(Extensions.RECRUITMENT_STATUS,
-        new Coding(CodeSystems.RECRUITMENT_STATUS, "recruiting", null)));
+        new Coding(CodeSystems.RECRUITMENT_STATUS, spec.status(), null)));
     study.addCondition(new CodeableConcept().setText(spec.condition())
         .addCoding(new Coding(CodeSystems.SKS_DIAGNOSES, spec.code(), spec.condition())));
     study.setPhase(new CodeableConcept().addCoding(new Coding(CodeSystems.PHASE, "phase-3", null)));

@@ -47,6 +47,14 @@ class TrialPageIT {
   }
 
   @Test
+  void interestCanBeRegisteredOnlyWhileTheTrialRecruits() {
+    assertThat(trial(PortalFixture.T2D, "", 200).selectFirst(".call-to-action a").attr("href")).endsWith("/interesse");
+    var completed = trial(PortalFixture.COMPLETED, "", 200);
+    assertThat(completed.selectFirst(".trial__status").text()).isEqualTo("Afsluttet");
+    assertThat(completed.select(".call-to-action")).isEmpty();
+  }
+
+  @Test
   void criteriaAreTextWithListsAndNoMarkupFromTheTrial() {
     var criteria = trial(PortalFixture.T2D, "", 200).selectFirst(".criteria");
 
