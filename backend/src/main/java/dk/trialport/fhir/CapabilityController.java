@@ -102,7 +102,7 @@ class CapabilityController {
           .setDefinition("http://hl7.org/fhir/SearchParameter/Resource-content")
           .setDocumentation("Free text in Danish or English (lay words, typos tolerated, conditions expanded with the "
               + "condition vocabulary), ranked by relevance; answered by the search index, combinable with "
-              + "recruitment-status, phase, age and sex");
+              + "status, recruitment-status, phase, condition, condition:text, age and sex");
       resource.addSearchInclude("ResearchStudy:site").addSearchInclude("ResearchStudy:sponsor");
       resource.addSearchRevInclude("PractitionerRole:location");
     }

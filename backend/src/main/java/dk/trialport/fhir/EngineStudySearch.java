@@ -3,8 +3,11 @@ package dk.trialport.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.search.InvalidSearch;
+import dk.trialport.search.TrialQuery;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /fhir/ResearchStudy?_content=…}: free-text trial search answered by the search engine that
  * serves the portal and the JSON API (Danish and English lay words, typos, the condition vocabulary),
- * ranked by relevance, combined with the trial parameters the engine knows. The resources themselves
+ * ranked by relevance, combined with the trial parameters ({@code status}, {@code recruitment-status},
+ * {@code phase}, {@code condition}, {@code condition:text}, {@code age}, {@code sex}). The resources themselves
  * come from the catalogue, so the bundle holds exactly what a read gives.
  */
 @Component
@@ -34,6 +38,8 @@ class EngineStudySearch {
   private static final Map<String, String> MAPPED = Map.of(CONTENT, "q", "recruitment-status", "status",
       "phase", "phase", "age", "age", "sex", "sex", "_count", "size", "_cursor", "cursor");
   private static final Set<String> FORMATTING = Set.of("_format", "_pretty", "_summary", "_elements", "_total");
+  /** FHIR parameters the engine answers itself. */
+  private static final Set<String> OWN = Set.of("status", "condition", "condition:text");
 
   private final TrialSearch search;
   private final TrialQueryParser parser;
@@ -83,6 +89,13 @@ class EngineStudySearch {
     });
   }
 
+  /** Comma-separated and repeated values of a parameter, with FHIR's empty system ({@code |code}) as a bare code. */
+  private static List<String> values(MultiValueMap<String, String> params, String name) {
+    return params.getOrDefault(name, List.of()).stream().flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::strip).filter(value -> !value.isEmpty())
+        .map(value -> value.startsWith("|") ? value.substring(1) : value).toList();
+  }
+
   /** A larger {@code _count} than the engine pages is served as its largest page, as FHIR allows. */
   private static String atMostOneHundred(String count) {
     try {
@@ -93,23 +106,25 @@ class EngineStudySearch {
   }
 
   /** The engine's query; a FHIR search parameter it cannot combine with {@code _content} is refused. */
-  private dk.trialport.search.TrialQuery parse(MultiValueMap<String, String> params) {
+  private TrialQuery parse(MultiValueMap<String, String> params) {
     var engine = new LinkedMultiValueMap<String, String>();
     params.forEach((name, values) -> {
       if (name.equals("_count")) {
         engine.put("size", values.stream().map(EngineStudySearch::atMostOneHundred).toList());
       } else if (MAPPED.containsKey(name)) {
         engine.put(MAPPED.get(name), values);
-      } else if (!FORMATTING.contains(name)) {
+      } else if (!FORMATTING.contains(name) && !OWN.contains(name)) {
         throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "Search parameter " + name
-            + " cannot be combined with _content; use recruitment-status, phase, age or sex", name);
+            + " cannot be combined with _content; use status, recruitment-status, phase, condition, condition:text, "
+            + "age or sex", name);
       }
     });
     if (!engine.containsKey("status")) {
       engine.add("status", "all");
     }
     try {
-      return parser.parse(engine, Locale.forLanguageTag("da"));
+      return parser.parse(engine, Locale.forLanguageTag("da")).with(new TrialQuery.FhirCriteria(
+          values(params, "status"), values(params, "condition"), params.getFirst("condition:text")));
     } catch (InvalidSearch e) {
       var fhirName = MAPPED.entrySet().stream().filter(entry -> entry.getValue().equals(e.parameter()))
           .map(Map.Entry::getKey).findFirst().orElse(e.parameter());

@@ -18,6 +18,7 @@ record TrialDocument(
     List<String> conditionTerms,
     List<String> conditionConcepts,
     List<String> conditionAreas,
+    List<String> conditionCodes,
     List<String> interventions,
     List<String> keywords,
     String sponsor,

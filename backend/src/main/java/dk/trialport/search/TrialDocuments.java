@@ -43,6 +43,7 @@ class TrialDocuments {
         List.copyOf(expansion.terms()),
         List.copyOf(expansion.conceptIds()),
         List.copyOf(expansion.areas()),
+        codes(trial),
         trial.interventions(),
         trial.keywords(),
         trial.sponsor(),
@@ -91,6 +92,13 @@ class TrialDocuments {
     trial.conditions().stream().map(Trial.Condition::text).filter(Objects::nonNull).forEach(inputs::add);
     inputs.addAll(conditionTerms);
     return new ArrayList<>(inputs.stream().map(s -> s.length() > 100 ? s.substring(0, 100) : s).toList());
+  }
+
+  /** Each condition code as {@code system|code} and as the bare code, for FHIR's token search. */
+  private static List<String> codes(Trial trial) {
+    return distinct(trial.conditions().stream().flatMap(condition -> condition.codes().stream())
+        .filter(code -> code.code() != null)
+        .flatMap(code -> Stream.of(code.code(), (code.system() == null ? "" : code.system()) + "|" + code.code())));
   }
 
   private static List<String> distinct(Stream<String> values) {

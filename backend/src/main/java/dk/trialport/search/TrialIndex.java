@@ -5,9 +5,12 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,12 +30,28 @@ class TrialIndex {
   private static final String DEFINITION = "/search/trials-v1.json";
   private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+  /** What shapes a document: the index definition, the vocabulary and the postal codes. */
+  private static final List<String> DEFINED_BY = List.of(DEFINITION, "/search/conditions.tsv", "/search/postal-codes.tsv");
+
   private final ElasticsearchClient client;
   private final String alias;
+  private final String definition = definitionHash();
 
   TrialIndex(ElasticsearchClient client, SearchProperties properties) {
     this.client = client;
     this.alias = properties.alias();
+  }
+
+  /** Whether the index behind the alias was built from today's definition, vocabulary and postal codes. */
+  boolean isCurrent() throws IOException {
+    var mappings = client.indices().getMapping(m -> m.index(alias)).mappings();
+    return mappings.values().stream().allMatch(index -> index.mappings().meta() != null
+        && index.mappings().meta().get("definition") != null
+        && definition.equals(index.mappings().meta().get("definition").to(String.class)));
+  }
+
+  String definition() {
+    return definition;
   }
 
   String alias() {
@@ -62,6 +81,7 @@ class TrialIndex {
       }
       client.indices().create(c -> c.index(name).withJson(definition));
     }
+    client.indices().putMapping(m -> m.index(name).meta("definition", JsonData.of(this.definition)));
     return name;
   }
 
@@ -107,6 +127,22 @@ class TrialIndex {
 
   void refresh(String target) throws IOException {
     client.indices().refresh(r -> r.index(target));
+  }
+
+  private static String definitionHash() {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      for (var resource : DEFINED_BY) {
+        try (InputStream in = TrialIndex.class.getResourceAsStream(resource)) {
+          if (in != null) {
+            digest.update(in.readAllBytes());
+          }
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot read the index definition", e);
+    }
   }
 
   private static boolean isMissingDelete(BulkResponseItem item) {

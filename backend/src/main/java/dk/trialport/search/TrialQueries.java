@@ -24,7 +24,22 @@ final class TrialQueries {
       "interventions.folded^1.5", "keywords.folded^1.5", "summaryDa.folded", "summaryEn.folded", "sponsor",
       "identifiers.folded^3", "siteText");
 
+  /** The fields that name a trial's conditions: as given, and expanded with the vocabulary. */
+  static final List<String> CONDITION_FIELDS = List.of("conditions^2", "conditions.da^2", "conditions.folded^2",
+      "conditionTerms", "conditionTerms.da", "conditionTerms.en");
+
   private TrialQueries() {}
+
+  /** Free text and, from FHIR, a condition by name: both must match. */
+  static Query text(TrialQuery query) {
+    var conditionText = query.fhir().conditionText();
+    if (conditionText == null) {
+      return text(query.text());
+    }
+    var condition = Query.of(q -> q.multiMatch(m -> m.query(conditionText).fields(CONDITION_FIELDS)
+        .type(TextQueryType.BestFields).operator(Operator.And).fuzziness("AUTO:5,8").prefixLength(1)));
+    return Query.of(q -> q.bool(b -> b.must(text(query.text())).must(condition)));
+  }
 
   /**
    * Free text: all words in one field, allowing typos (e.g. "brystkrft"); or all words spread over
@@ -46,6 +61,8 @@ final class TrialQueries {
   /** Filters that apply to the result and to every facet count. */
   static List<Query> common(TrialQuery query, int distanceKm) {
     var filters = new ArrayList<Query>();
+    terms(filters, "status", query.fhir().statuses());
+    terms(filters, "conditionCodes", query.fhir().conditionCodes());
     if (query.age() != null) {
       filters.add(Query.of(q -> q.term(t -> t.field("ageRange").value(query.age()))));
     }
@@ -66,6 +83,13 @@ final class TrialQueries {
           .location(l -> l.latlon(p -> p.lat(query.near().lat()).lon(query.near().lon()))))));
     }
     return filters;
+  }
+
+  private static void terms(List<Query> filters, String field, List<String> values) {
+    if (!values.isEmpty()) {
+      var terms = values.stream().map(FieldValue::of).toList();
+      filters.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))));
+    }
   }
 
   /** The filter of one facet's selected values, or null when nothing is selected. */

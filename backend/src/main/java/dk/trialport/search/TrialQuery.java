@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param sex the person's sex (male or female): trials for that sex or for anyone
  * @param near a place to measure distance from; with {@code distanceKm}, only trials with a site that close
  * @param cursor where the previous page ended, or null for the first page
+ * @param fhir criteria only FHIR search has (the JSON API leaves them empty)
  */
 public record TrialQuery(
     String text,
@@ -35,7 +36,26 @@ public record TrialQuery(
     Sort sort,
     String cursor,
     int size,
-    Locale locale) {
+    Locale locale,
+    FhirCriteria fhir) {
+
+  /**
+   * What FHIR's ResearchStudy search asks beyond the JSON API.
+   *
+   * @param statuses R4 {@code ResearchStudy.status} codes
+   * @param conditionCodes condition codes as {@code system|code} or a bare {@code code}
+   * @param conditionText words a condition's name or lay names must contain ({@code condition:text})
+   */
+  public record FhirCriteria(List<String> statuses, List<String> conditionCodes, String conditionText) {
+
+    public static final FhirCriteria NONE = new FhirCriteria(List.of(), List.of(), null);
+  }
+
+  /** A copy with FHIR's own criteria. */
+  public TrialQuery with(FhirCriteria criteria) {
+    return new TrialQuery(text, statuses, conditions, phases, studyTypes, age, sex, healthyVolunteers, regions,
+        hospitals, decentralized, startFrom, startTo, near, distanceKm, sort, cursor, size, locale, criteria);
+  }
 
   /** Status a search finds when none is asked for: open for recruitment. */
   static final String OPEN = "recruiting";

@@ -56,7 +56,8 @@ public class TrialQueryParser {
         sort(single(parameters, "sort")),
         single(parameters, "cursor"),
         sizeOf(parameters),
-        locale);
+        locale,
+        TrialQuery.FhirCriteria.NONE);
   }
 
   private GeoPoint place(MultiValueMap<String, String> parameters) {

@@ -55,7 +55,7 @@ public class TrialSearch {
     }
     int distance = query.distanceKm() != null ? query.distanceKm() : properties.defaultDistanceKm();
     var common = TrialQueries.common(query, distance);
-    var main = Query.of(q -> q.bool(b -> b.must(TrialQueries.text(query.text())).filter(common)));
+    var main = Query.of(q -> q.bool(b -> b.must(TrialQueries.text(query)).filter(common)));
     var postFilter = Query.of(q -> q.bool(b -> b.filter(TrialQueries.facetsExcept(null, query))));
     var builder = new SearchRequest.Builder()
         .index(properties.alias())
@@ -65,7 +65,7 @@ public class TrialSearch {
         .trackTotalHits(t -> t.enabled(true))
         .sort(sortOptions(sort, query))
         .aggregations(aggregations(query));
-    if (query.text() != null) {
+    if (query.text() != null || query.fhir().conditionText() != null) {
       builder.highlight(h -> h.preTags("<mark>").postTags("</mark>").requireFieldMatch(false)
           .fields(highlight("layTitleDa", 0), highlight("layTitleEn", 0), highlight("summaryDa", 1),
               highlight("summaryEn", 1), highlight("conditions", 0)));

@@ -57,6 +57,25 @@ class FhirContentSearchIT {
     }
     assertThat(seen).containsExactlyInAnyOrder("breast", "nsclc", "prostate");
 
+    var prostate = client.search().forResource(ResearchStudy.class)
+        .where(new StringClientParam("_content").matches().value("kræft"))
+        .and(new ca.uhn.fhir.rest.gclient.TokenClientParam("condition").exactly()
+            .systemAndCode(dk.trialport.fhir.TrialportFhir.CodeSystems.SKS_DIAGNOSES, "DC61"))
+        .returnBundle(Bundle.class).execute();
+    assertThat(keys(prostate)).containsExactly("prostate");
+
+    var arthritis = client.search().forResource(ResearchStudy.class)
+        .where(new StringClientParam("_content").matches().value("lægemiddel"))
+        .and(new StringClientParam("condition:text").matches().value("gigt"))
+        .returnBundle(Bundle.class).execute();
+    assertThat(keys(arthritis)).as("condition:text knows the lay word").containsExactly("ra");
+
+    var completed = client.search().forResource(ResearchStudy.class)
+        .where(new StringClientParam("_content").matches().value("diabetes"))
+        .and(new ca.uhn.fhir.rest.gclient.TokenClientParam("status").exactly().code("completed"))
+        .returnBundle(Bundle.class).execute();
+    assertThat(keys(completed)).containsExactly("t2d-done");
+
     assertThatThrownBy(() -> client.search().forResource(ResearchStudy.class)
         .where(new StringClientParam("_content").matches().value("kræft"))
         .and(new StringClientParam("title").matches().value("x"))

@@ -59,4 +59,28 @@ class ReindexIT {
         .containsExactlyInAnyOrderElementsOf(before).hasSize(13);
     assertThat(keys(search(api, uri -> uri.queryParam("q", "sukkersyge")))).contains("t2d", "t1d");
   }
+
+  @Autowired IndexDefinitionCheck definitionCheck;
+
+  @Test
+  void anIndexBuiltFromAnOlderDefinitionIsRebuiltAtStart() throws Exception {
+    SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE.subList(0, 3));
+    SearchTestSupport.awaitIndexed(outbox, elasticsearch);
+    var api = SearchTestSupport.api(port);
+    var before = keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50")));
+    var current = elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().keySet().iterator().next();
+    elasticsearch.indices().putMapping(m -> m.index(current)
+        .meta("definition", co.elastic.clients.json.JsonData.of("an-older-definition")));
+
+    assertThat(definitionCheck.check()).as("an outdated index is rebuilt").isTrue();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().containsKey(current)
+        && System.nanoTime() < deadline) {
+      SearchTestSupport.sleep(100);
+    }
+    assertThat(elasticsearch.indices().getAlias(a -> a.name("trials")).aliases()).doesNotContainKey(current);
+    assertThat(definitionCheck.check()).as("a current index is left alone").isFalse();
+    assertThat(keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50"))))
+        .containsExactlyInAnyOrderElementsOf(before).contains("t2d", "t1d", "breast");
+  }
 }
