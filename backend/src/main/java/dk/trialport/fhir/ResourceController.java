@@ -32,9 +32,11 @@ class ResourceController {
   private final ResourceIntake intake;
   private final FhirResponses responses;
   private final FhirContext context;
+  private final FhirAccess access;
 
   ResourceController(CatalogueStore store, ResourceWriter writer, ResourceIntake intake, FhirResponses responses,
-      FhirContext context) {
+      FhirContext context, FhirAccess access) {
+    this.access = access;
     this.store = store;
     this.writer = writer;
     this.intake = intake;
@@ -96,7 +98,8 @@ class ResourceController {
   Mono<ResponseEntity<String>> create(@PathVariable String type, @RequestBody(required = false) String body,
       @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return offEventLoop(() -> intake.parse(body, request, type))
+    return access.require(type, FhirAccess.CREATE)
+        .then(offEventLoop(() -> intake.parse(body, request, type)))
         .flatMap(resource -> writer.create(resource, ifNoneExist))
         .map(outcome -> written(outcome, request));
   }
@@ -107,7 +110,8 @@ class ResourceController {
       ServerHttpRequest request) {
     ResourceTypes.require(type);
     var expectedVersion = ETags.version(ifMatch);
-    return offEventLoop(() -> intake.parse(body, request, type))
+    return access.require(type, FhirAccess.UPDATE)
+        .then(offEventLoop(() -> intake.parse(body, request, type)))
         .flatMap(resource -> {
           if (!resource.hasIdElement() || !id.equals(resource.getIdElement().getIdPart())) {
             throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
@@ -127,7 +131,8 @@ class ResourceController {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "required",
           "A conditional update needs search criteria, e.g. ?identifier=system|value", null);
     }
-    return offEventLoop(() -> intake.parse(body, request, type))
+    return access.require(type, FhirAccess.CREATE).then(access.require(type, FhirAccess.UPDATE))
+        .then(offEventLoop(() -> intake.parse(body, request, type)))
         .flatMap(resource -> writer.conditionalUpdate(resource, criteria))
         .map(outcome -> written(outcome, request));
   }
@@ -136,7 +141,8 @@ class ResourceController {
   Mono<ResponseEntity<String>> delete(@PathVariable String type, @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return store.delete(type, id, ETags.version(ifMatch))
+    return access.require(type, FhirAccess.DELETE)
+        .then(store.delete(type, id, ETags.version(ifMatch)))
         .map(deleted -> ResponseEntity.noContent().eTag(ETags.of(deleted.version())).build());
   }
 
