@@ -29,10 +29,12 @@ class SmartConfigurationController {
     configuration.put("authorization_endpoint", issuer + "/oauth2/authorize");
     configuration.put("token_endpoint", issuer + "/oauth2/token");
     configuration.put("grant_types_supported", List.of("client_credentials", "authorization_code"));
-    configuration.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
+    configuration.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "client_secret_basic"));
+    configuration.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
     configuration.put("scopes_supported", List.of("system/ResearchStudy.cruds", "system/ResearchStudy.rs",
         "system/Location.cruds", "system/Organization.cruds", "system/PractitionerRole.cruds", "openid", "profile"));
-    configuration.put("capabilities", List.of("client-confidential-symmetric", "permission-v2"));
+    configuration.put("capabilities", List.of("client-confidential-asymmetric", "client-confidential-symmetric",
+        "permission-v2"));
     return configuration;
   }
 }

@@ -22,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param organization the organization a system client acts for
  * @param organizationName the organization's display name
  * @param accessTokenTimeToLive lifetime of access tokens
+ * @param jwkSetUrl where the client's public keys are, for {@code private_key_jwt} (SMART Backend Services)
  */
-public record DemoClient(String clientId, String clientSecret, @Nullable String clientName,
+public record DemoClient(String clientId, @Nullable String clientSecret, @Nullable String clientName,
 		List<String> authenticationMethods, List<String> grantTypes, List<String> scopes, List<String> redirectUris,
 		List<String> postLogoutRedirectUris, boolean requireProofKey, boolean requireConsent, List<String> roles,
-		@Nullable String organization, @Nullable String organizationName, @Nullable Duration accessTokenTimeToLive) {
+		@Nullable String organization, @Nullable String organizationName, @Nullable Duration accessTokenTimeToLive,
+		@Nullable String jwkSetUrl) {
 
 	public DemoClient {
 		authenticationMethods = listOr(authenticationMethods, List.of("client_secret_basic"));

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -19,18 +20,25 @@ final class RegisteredClients {
 			.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes(java.nio.charset.StandardCharsets.UTF_8))
 				.toString())
 			.clientId(client.clientId())
-			.clientSecret(Passwords.encoded(client.clientSecret()))
 			.clientName((client.clientName() != null) ? client.clientName() : client.clientId());
+		if (client.clientSecret() != null) {
+			builder.clientSecret(Passwords.encoded(client.clientSecret()));
+		}
 		client.authenticationMethods()
 			.forEach((method) -> builder.clientAuthenticationMethod(new ClientAuthenticationMethod(method)));
 		client.grantTypes().forEach((grant) -> builder.authorizationGrantType(new AuthorizationGrantType(grant)));
 		client.scopes().forEach(builder::scope);
 		client.redirectUris().forEach(builder::redirectUri);
 		client.postLogoutRedirectUris().forEach(builder::postLogoutRedirectUri);
-		builder.clientSettings(ClientSettings.builder()
+		ClientSettings.Builder settings = ClientSettings.builder()
 			.requireProofKey(client.requireProofKey())
-			.requireAuthorizationConsent(client.requireConsent())
-			.build());
+			.requireAuthorizationConsent(client.requireConsent());
+		if (client.jwkSetUrl() != null) {
+			// SMART Backend Services: the client signs its assertion with RS384 (or ES384).
+			settings.jwkSetUrl(client.jwkSetUrl())
+				.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS384);
+		}
+		builder.clientSettings(settings.build());
 		TokenSettings.Builder tokens = TokenSettings.builder();
 		if (client.accessTokenTimeToLive() != null) {
 			tokens.accessTokenTimeToLive(client.accessTokenTimeToLive());

@@ -53,7 +53,8 @@ class SecurityConfig {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+					"/demo-clients/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated());
