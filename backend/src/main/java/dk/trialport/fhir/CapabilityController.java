@@ -103,6 +103,10 @@ class CapabilityController {
           .setDocumentation("Free text in Danish or English (lay words, typos tolerated, conditions expanded with the "
               + "condition vocabulary), ranked by relevance; answered by the search index, combinable with "
               + "status, recruitment-status, phase, condition, condition:text, age and sex");
+      resource.addOperation().setName("match")
+          .setDefinition("http://hl7.org/fhir/us/codex-trial-matching/OperationDefinition/ResearchStudy-match")
+          .setDocumentation("Trials that fit a patient (trialMatchClinicalData: a Bundle with Patient and Conditions; "
+              + "zipCode, travelRadius, phase, recruitmentStatus), best first with search.score; nothing is stored");
       resource.addSearchInclude("ResearchStudy:site").addSearchInclude("ResearchStudy:sponsor");
       resource.addSearchRevInclude("PractitionerRole:location");
     }

@@ -124,7 +124,7 @@ class EngineStudySearch {
     }
     try {
       return parser.parse(engine, Locale.forLanguageTag("da")).with(new TrialQuery.FhirCriteria(
-          values(params, "status"), values(params, "condition"), params.getFirst("condition:text")));
+          values(params, "status"), values(params, "condition"), params.getFirst("condition:text"), List.of()));
     } catch (InvalidSearch e) {
       var fhirName = MAPPED.entrySet().stream().filter(entry -> entry.getValue().equals(e.parameter()))
           .map(Map.Entry::getKey).findFirst().orElse(e.parameter());

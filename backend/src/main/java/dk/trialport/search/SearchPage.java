@@ -32,7 +32,8 @@ public record SearchPage(long total, List<Item> items, Map<String, List<FacetVal
       String lastUpdated,
       int siteCount,
       NearestSite nearestSite,
-      Map<String, List<String>> highlights) {}
+      Map<String, List<String>> highlights,
+      Double score) {}
 
   /** The site nearest the place searched from (or the first site when no place was given). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -33,7 +33,8 @@ class SearchResults {
         doc.phases(), doc.conditions(), doc.conditionAreas(), doc.minimumAge(), doc.maximumAge(),
         TrialDocument.ANY_SEX.equals(doc.sex()) ? null : doc.sex(), doc.healthyVolunteers(), doc.decentralized(),
         doc.startDate(), doc.lastUpdated(), doc.sites() == null ? 0 : doc.sites().size(),
-        nearest(doc.sites(), query.near()), hit.highlight().isEmpty() ? null : hit.highlight());
+        nearest(doc.sites(), query.near()), hit.highlight().isEmpty() ? null : hit.highlight(),
+        query.effectiveSort() == TrialQuery.Sort.RELEVANCE ? hit.score() : null);
   }
 
   List<SearchPage.FacetValue> facetValues(Facet facet, Aggregate aggregate, Locale locale) {

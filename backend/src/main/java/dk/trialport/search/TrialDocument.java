@@ -17,6 +17,7 @@ record TrialDocument(
     List<String> conditions,
     List<String> conditionTerms,
     List<String> conditionConcepts,
+    List<String> conditionConceptsDirect,
     List<String> conditionAreas,
     List<String> conditionCodes,
     List<String> interventions,

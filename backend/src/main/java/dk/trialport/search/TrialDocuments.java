@@ -26,9 +26,10 @@ class TrialDocuments {
   }
 
   TrialDocument document(Trial trial, List<Site> sites) {
-    var expansion = vocabulary.expand(trial.conditions().stream()
+    var coded = trial.conditions().stream()
         .map(c -> new CodedCondition(c.text(), c.codes().stream().map(code -> new Code(code.system(), code.code())).toList()))
-        .toList());
+        .toList();
+    var expansion = vocabulary.expand(coded);
     var summaries = sites.stream().map(this::summary).toList();
     return new TrialDocument(
         trial.id(),
@@ -42,6 +43,7 @@ class TrialDocuments {
         trial.conditions().stream().map(Trial.Condition::text).filter(Objects::nonNull).toList(),
         List.copyOf(expansion.terms()),
         List.copyOf(expansion.conceptIds()),
+        List.copyOf(vocabulary.matched(coded)),
         List.copyOf(expansion.areas()),
         codes(trial),
         trial.interventions(),

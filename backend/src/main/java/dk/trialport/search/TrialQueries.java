@@ -30,15 +30,29 @@ final class TrialQueries {
 
   private TrialQueries() {}
 
-  /** Free text and, from FHIR, a condition by name: both must match. */
+  /**
+   * Free text and, from FHIR, a condition by name (both must match), and a patient's conditions: at
+   * least one concept, each scoring its weight, so the score tells how much of the patient fits.
+   */
   static Query text(TrialQuery query) {
     var conditionText = query.fhir().conditionText();
-    if (conditionText == null) {
+    var weights = query.fhir().concepts();
+    if (conditionText == null && weights.isEmpty()) {
       return text(query.text());
     }
-    var condition = Query.of(q -> q.multiMatch(m -> m.query(conditionText).fields(CONDITION_FIELDS)
-        .type(TextQueryType.BestFields).operator(Operator.And).fuzziness("AUTO:5,8").prefixLength(1)));
-    return Query.of(q -> q.bool(b -> b.must(text(query.text())).must(condition)));
+    return Query.of(q -> q.bool(b -> {
+      if (query.text() != null || weights.isEmpty()) {
+        b.must(text(query.text()));
+      }
+      if (conditionText != null) {
+        b.must(m -> m.multiMatch(mm -> mm.query(conditionText).fields(CONDITION_FIELDS)
+            .type(TextQueryType.BestFields).operator(Operator.And).fuzziness("AUTO:5,8").prefixLength(1)));
+      }
+      weights.forEach(wanted -> b.should(s -> s.constantScore(c -> c.boost((float) wanted.weight())
+          .filter(f -> f.term(t -> t.field(wanted.direct() ? "conditionConceptsDirect" : "conditionConcepts")
+              .value(wanted.concept()))))));
+      return weights.isEmpty() ? b : b.minimumShouldMatch("1");
+    }));
   }
 
   /**

@@ -45,11 +45,20 @@ public record TrialQuery(
    * @param statuses R4 {@code ResearchStudy.status} codes
    * @param conditionCodes condition codes as {@code system|code} or a bare {@code code}
    * @param conditionText words a condition's name or lay names must contain ({@code condition:text})
+   * @param concepts condition concepts a trial should have, each with its weight in the score ({@code $match}:
+   *     a patient's conditions); a trial needs at least one
    */
-  public record FhirCriteria(List<String> statuses, List<String> conditionCodes, String conditionText) {
+  public record FhirCriteria(List<String> statuses, List<String> conditionCodes, String conditionText,
+      List<WeightedConcept> concepts) {
 
-    public static final FhirCriteria NONE = new FhirCriteria(List.of(), List.of(), null);
+    public static final FhirCriteria NONE = new FhirCriteria(List.of(), List.of(), null, List.of());
   }
+
+  /**
+   * A concept a trial should have: among all its concepts (with their broader ones), or, when {@code direct},
+   * as one of the conditions the trial names itself.
+   */
+  public record WeightedConcept(String concept, boolean direct, double weight) {}
 
   /** A copy with FHIR's own criteria. */
   public TrialQuery with(FhirCriteria criteria) {
@@ -84,7 +93,7 @@ public record TrialQuery(
     if (sort != null) {
       return sort;
     }
-    if (text != null) {
+    if (text != null || !fhir.concepts().isEmpty()) {
       return Sort.RELEVANCE;
     }
     return near != null ? Sort.DISTANCE : Sort.NEWEST;

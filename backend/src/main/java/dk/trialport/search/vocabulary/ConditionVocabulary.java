@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SequencedSet;
 
 /** The condition vocabulary: turns the conditions of a trial, and a patient's words, into concepts and areas. */
@@ -47,13 +48,19 @@ public final class ConditionVocabulary {
     return new ConditionVocabulary(ConditionTsv.parse(reader));
   }
 
-  /** The concepts the conditions match (by code and by name), with all their ancestors, areas and names. */
-  public Expansion expand(List<CodedCondition> conditions) {
+  /** The concepts the conditions match themselves (by code and by name), without their ancestors. */
+  public Set<String> matched(List<CodedCondition> conditions) {
     var matched = new LinkedHashSet<String>();
     for (var condition : conditions) {
       condition.codes().forEach(code -> codes.conceptId(code).ifPresent(matched::add));
       matched.addAll(names.conceptIds(condition.text()));
     }
+    return matched;
+  }
+
+  /** The concepts the conditions match (by code and by name), with all their ancestors, areas and names. */
+  public Expansion expand(List<CodedCondition> conditions) {
+    var matched = matched(conditions);
     var ids = new LinkedHashSet<String>();
     matched.forEach(id -> ids.addAll(selfAndAncestors.get(id)));
     var areas = ids.stream().filter(id -> concepts.get(id).isArea()).toList();
