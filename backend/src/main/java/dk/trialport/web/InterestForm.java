@@ -19,6 +19,15 @@ record InterestForm(String consent, String channel, String email, String phone, 
     return new InterestForm(null, "portal", "", "", "");
   }
 
+  /** The form as a person's current registration fills it, to change it. */
+  static InterestForm of(dk.trialport.recruitment.model.InterestRegistration registration) {
+    var contact = registration.contact() == null ? "" : registration.contact();
+    return new InterestForm("yes", registration.channel().code(),
+        registration.channel() == ContactChannel.EMAIL ? contact : "",
+        registration.channel() == ContactChannel.PHONE ? contact : "",
+        registration.message() == null ? "" : registration.message());
+  }
+
   Map<String, String> errors() {
     var errors = new LinkedHashMap<String, String>();
     if (!"yes".equals(consent)) {

@@ -41,11 +41,13 @@ class InterestPageController {
   }
 
   @GetMapping("/forsoeg/{id}/interesse")
-  Mono<String> form(@PathVariable String id, Model model) {
-    return trial(id).map(trial -> {
-      model.addAttribute("trial", trial);
-      return page(model, trial, InterestForm.empty(), Map.of(), null);
-    });
+  Mono<String> form(@PathVariable String id, Model model, @AuthenticationPrincipal OidcUser user) {
+    return trial(id).flatMap(trial -> registering.current(user.getSubject(), id)
+        .map(current -> {
+          model.addAttribute("registered", true);
+          return page(model, trial, InterestForm.of(current), Map.of(), null);
+        })
+        .switchIfEmpty(Mono.fromSupplier(() -> page(model, trial, InterestForm.empty(), Map.of(), null))));
   }
 
   @PostMapping("/forsoeg/{id}/interesse")

@@ -79,24 +79,32 @@ class InterestRegistrationIT {
     }
     assertThat(count("interest_registration")).as("registering twice is idempotent").isEqualTo(1);
     assertThat(count("notification_outbox")).as("the trial team is told once").isEqualTo(1);
+
+    anne.get().uri("/forsoeg/{id}/interesse", trialId).exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("Du er allerede tilmeldt", "anne@example.dk"));
+    var changed = form("yes", "email", "anne.jensen@example.dk", "Jeg har haft diabetes i 10 år");
+    anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", trialId)
+        .body(BodyInserters.fromFormData(changed)).exchange().expectStatus().is3xxRedirection();
+    assertThat(count("interest_registration")).as("a change is no new registration").isEqualTo(1);
+    assertThat(count("notification_outbox")).as("the team is told of the change").isEqualTo(2);
     var stored = database.sql("SELECT contact_encrypted FROM interest_registration").map(row -> row.get(0, byte[].class))
         .one().block();
-    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("anne@example.dk");
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("anne.jensen@example.dk");
 
     anne.get().uri("/min-side").exchange().expectStatus().isOk()
         .expectBody(String.class).value(html -> assertThat(html)
-            .contains("anne@example.dk", "Jeg har haft diabetes i 10 år", "Modtaget", "interest-2026-11",
+            .contains("anne.jensen@example.dk", "Jeg har haft diabetes i 10 år", "Modtaget", "interest-2026-11",
                 "Træk min interesse tilbage"));
 
     var bob = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
     bob.get().uri("/min-side").exchange().expectStatus().isOk()
-        .expectBody(String.class).value(html -> assertThat(html).doesNotContain("anne@example.dk"));
+        .expectBody(String.class).value(html -> assertThat(html).doesNotContain("anne.jensen@example.dk"));
     var registrationId = database.sql("SELECT id FROM interest_registration").map(row -> row.get(0, java.util.UUID.class))
         .one().block();
     bob.mutateWith(csrf()).post().uri("/min-side/tilmeldinger/{id}/tilbagetraek", registrationId).exchange()
         .expectStatus().isNotFound();
     bob.get().uri("/min-side/eksport").exchange().expectStatus().isOk()
-        .expectBody(String.class).value(body -> assertThat(body).doesNotContain("anne@example.dk"));
+        .expectBody(String.class).value(body -> assertThat(body).doesNotContain("anne.jensen@example.dk"));
 
     anne.mutateWith(csrf()).post().uri("/min-side/tilmeldinger/{id}/tilbagetraek", registrationId).exchange()
         .expectStatus().is3xxRedirection();

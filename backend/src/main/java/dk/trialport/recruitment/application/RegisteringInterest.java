@@ -15,9 +15,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * A person registers interest in a trial with explicit consent. Registering again while registered
- * changes nothing; after a withdrawal it renews the registration with a fresh consent. The trial team
- * is notified through the notification outbox, in the same transaction.
+ * A person registers interest in a trial with explicit consent. Registering again with the same details
+ * changes nothing; with other contact details or another message it changes them (the consent stands);
+ * after a withdrawal it renews the registration with a fresh consent. The trial team is notified through
+ * the notification outbox, in the same transaction.
  */
 @Service
 public class RegisteringInterest {
@@ -58,10 +59,27 @@ public class RegisteringInterest {
             .flatMap(existing -> existing.isWithdrawn()
                 ? limited(person, now).then(save(existing.renew(request.channel(), request.contact(), request.message(),
                     consent), "renewed"))
-                : Mono.just(existing))
+                : existing.says(request.channel(), request.contact(), request.message()) ? Mono.just(existing)
+                : change(existing.change(request.channel(), request.contact(), request.message(), now)))
             .switchIfEmpty(Mono.defer(() -> limited(person, now).then(save(InterestRegistration.register(person,
                 trialId, request.channel(), request.contact(), request.message(), consent), "registered")))))
         .as(transaction::transactional);
+  }
+
+  /** The person's current registration for a trial, if any (for the form to show what they gave). */
+  public Mono<InterestRegistration> current(String subject, String trialId) {
+    return store.existingPerson(subject).flatMap(person -> store.find(person, trialId))
+        .filter(registration -> !registration.isWithdrawn());
+  }
+
+  private Mono<InterestRegistration> change(InterestRegistration changed) {
+    var person = changed.personId().toString();
+    return store.save(changed)
+        .then(store.notifyTeam("interest-changed", changed))
+        .then(audit.record(person, "PATIENT", "interest-changed", person, "ResearchStudy/" + changed.trialId(),
+            "the person changed their contact details or message"))
+        .doOnSuccess(ignored -> log.info("Interest registration {} changed", changed.id()))
+        .thenReturn(changed);
   }
 
   private Mono<Void> limited(java.util.UUID person, Instant now) {

@@ -42,6 +42,18 @@ public record InterestRegistration(
         createdAt, at);
   }
 
+  /** The person changes how to be contacted or their message; the consent they gave stands. */
+  public InterestRegistration change(ContactChannel newChannel, String newContact, String newMessage, Instant at) {
+    return new InterestRegistration(id, personId, trialId, status, newChannel, newChannel.needsContact() ? newContact : null,
+        newMessage, consent, withdrawnAt, createdAt, at);
+  }
+
+  /** Whether this registration already says what {@code channel}, {@code contact} and {@code message} say. */
+  public boolean says(ContactChannel newChannel, String newContact, String newMessage) {
+    return channel == newChannel && java.util.Objects.equals(contact, newChannel.needsContact() ? newContact : null)
+        && java.util.Objects.equals(message, newMessage);
+  }
+
   /** The person registers again after withdrawing: a fresh consent, received anew. */
   public InterestRegistration renew(ContactChannel newChannel, String newContact, String newMessage, Consent newConsent) {
     return new InterestRegistration(id, personId, trialId, CandidateStatus.RECEIVED, newChannel,
