@@ -40,8 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements ExecutionCondition, BeforeEachCallback, AfterTestExecutionCallback,
     AfterEachCallback {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of(System.getProperty("trialport.browser.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("trialport.browser.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** The WCAG 2.1 A and AA rules; best practices that are not WCAG requirements are left out. */
   static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
@@ -148,6 +148,11 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
   public void check(String name) {
     screenshot(name);
     assertAccessible(name);
+  }
+
+  /** The ids of the WCAG 2.1 A and AA rules axe-core finds broken on the page. */
+  public List<String> violations() {
+    return ids(new AxeBuilder().withTags(WCAG_21_AA).analyze(driver).getViolations());
   }
 
   public void assertAccessible(String name) {

@@ -252,6 +252,11 @@ class PatientJourneyBrowserIT {
     browser.open(url("/forsoeg/findes-ikke"));
     browser.awaitHeading(language.notFoundHeading);
     browser.check("not-found-" + language.code);
+
+    // The check can fail: an image without a text and a field without a label are found.
+    browser.driver().executeScript("document.getElementById('main-content').insertAdjacentHTML('beforeend', "
+        + "'<img src=\"/nothing.png\"><input type=\"text\">')");
+    assertThat(browser.violations()).contains("image-alt", "label");
   }
 
   private WebElement button(String text) {
