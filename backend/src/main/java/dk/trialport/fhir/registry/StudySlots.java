@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +63,6 @@ final class StudySlots {
     var ordered = new ArrayList<>(known);
     ordered.addAll(others);
     return ordered;
-  }
-
-  static Comparator<String> order() {
-    return Comparator.comparingInt((String slot) -> ORDER.contains(slot) ? ORDER.indexOf(slot) : ORDER.size())
-        .thenComparing(Comparator.naturalOrder());
   }
 
   /** A label is its own slot per title type: {@code label} (plain language), {@code label:acronym}, …. */

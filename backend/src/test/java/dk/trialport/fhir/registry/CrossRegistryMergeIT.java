@@ -69,14 +69,14 @@ class CrossRegistryMergeIT {
 
     var records = study.getExtensionsByUrl(RegistryImport.SOURCE_RECORD);
     assertThat(records).extracting(r -> ((Coding) r.getExtensionByUrl("source").getValue()).getCode(),
-            r -> ((Identifier) r.getExtensionByUrl("identifier").getValue()).getValue())
+            r -> ((Identifier) r.getExtensionsByUrl("identifier").get(0).getValue()).getValue())
         .containsExactly(tuple("clinicaltrials.gov", "NCT06111111"), tuple("ctis", "2023-501234-12-00"));
     assertThat(records).allSatisfy(r -> assertThat(r.getExtensionByUrl("imported")).isNotNull());
     assertThat(elements(records.get(0))).contains("title", "status", "condition", "site", "sponsor", "enrollment");
     assertThat(elements(records.get(1))).containsExactly("label", "location");
 
     assertThat(study.getTitle()).as("ClinicalTrials.gov's").startsWith("A Randomised, Double-blind");
-    var label = (StringType) study.getExtensionByUrl(Extensions.LABEL).getExtensionByUrl("value").getValue();
+    var label = (StringType) study.getExtensionsByUrl(Extensions.LABEL).get(0).getExtensionByUrl("value").getValue();
     assertThat(label.getExtensionByUrl(Extensions.TRANSLATION).getExtensionByUrl("content").getValue()
         .primitiveValue()).as("CTIS's Danish lay title").isEqualTo("Semaglutid og superviseret træning ved type 2-diabetes");
     assertThat(study.getLocation()).extracting(l -> l.getCodingFirstRep().getCode()).containsExactly("DK", "SE");

@@ -144,7 +144,7 @@ class CtisImportIT {
 
     var record = study.getExtensionByUrl(RegistryImport.SOURCE_RECORD);
     assertThat(((Coding) record.getExtensionByUrl("source").getValue()).getCode()).isEqualTo("ctis");
-    assertThat(((Identifier) record.getExtensionByUrl("identifier").getValue()).getValue())
+    assertThat(((Identifier) record.getExtensionsByUrl("identifier").get(0).getValue()).getValue())
         .isEqualTo("2024-510987-23-00");
     assertThat(record.getExtensionByUrl("imported")).isNotNull();
     assertThat(record.getExtensionsByUrl("element")).extracting(e -> e.getValue().primitiveValue())
