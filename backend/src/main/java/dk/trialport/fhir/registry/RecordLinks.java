@@ -71,7 +71,7 @@ final class RecordLinks {
     return !records.isEmpty() && records.stream().noneMatch(record -> record.source() == source);
   }
 
-  /** {@code ResearchStudy?identifier=…} with the first of the record's registry numbers that names only this trial. */
+  /** {@code ResearchStudy?identifier=…} with the first of the record's registry numbers naming only this trial. */
   private String url(String id, ResearchStudy mapped, RegistrySource source) {
     var systems = new ArrayList<String>();
     systems.add(source.system());

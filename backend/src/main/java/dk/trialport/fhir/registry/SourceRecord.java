@@ -60,7 +60,8 @@ record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTim
   }
 
   boolean lists(Identifier identifier) {
-    return identifiers.stream().anyMatch(own -> own.getSystem() != null && own.getSystem().equals(identifier.getSystem())
+    return identifiers.stream().anyMatch(own -> own.getSystem() != null
+        && own.getSystem().equals(identifier.getSystem())
         && own.getValue() != null && own.getValue().equals(identifier.getValue()));
   }
 

@@ -21,8 +21,9 @@ import java.util.TreeSet;
 final class StudySlots {
 
   /** Slots in the order the merged trial lists them; any other slot follows in alphabetical order. */
-  static final List<String> ORDER = List.of("title", "label", "label:acronym", "status", "phase", "category", "focus", "condition",
-      "keyword", "location", "description", "period", "contact", "sponsor", "site", "enrollment", "arm");
+  static final List<String> ORDER = List.of("title", "label", "label:acronym", "status", "phase", "category",
+      "focus", "condition", "keyword", "location", "description", "period", "contact", "sponsor", "site",
+      "enrollment", "arm");
 
   private static final Set<String> NOT_SLOTS = Set.of("resourceType", "id", "meta", "identifier", "extension", "text");
   private static final Map<String, String> EXTENSION_SLOTS = Map.of(Extensions.LABEL, "label",

@@ -78,7 +78,8 @@ class CrossRegistryMergeIT {
     assertThat(study.getTitle()).as("ClinicalTrials.gov's").startsWith("A Randomised, Double-blind");
     var label = (StringType) study.getExtensionsByUrl(Extensions.LABEL).get(0).getExtensionByUrl("value").getValue();
     assertThat(label.getExtensionByUrl(Extensions.TRANSLATION).getExtensionByUrl("content").getValue()
-        .primitiveValue()).as("CTIS's Danish lay title").isEqualTo("Semaglutid og superviseret træning ved type 2-diabetes");
+        .primitiveValue()).as("CTIS's Danish lay title")
+        .isEqualTo("Semaglutid og superviseret træning ved type 2-diabetes");
     assertThat(study.getLocation()).extracting(l -> l.getCodingFirstRep().getCode()).containsExactly("DK", "SE");
     assertThat(study.getSite()).extracting(s -> s.getDisplay())
         .containsExactly("Rigshospitalet", "Aarhus Universitetshospital");

@@ -34,7 +34,8 @@ class CtisCodesTest {
 
   @Test
   void turnsAgeGroupsIntoOneRange() {
-    var range = CtisCodes.ages(null, null, List.of("Infants and toddlers (28 days-23 months)", "Children (2-11 years)"));
+    var range = CtisCodes.ages(null, null,
+        List.of("Infants and toddlers (28 days-23 months)", "Children (2-11 years)"));
     assertThat(range.getLow().getValue()).isEqualByComparingTo("28");
     assertThat(range.getLow().getCode()).isEqualTo("d");
     assertThat(range.getHigh().getCode()).isEqualTo("d");
