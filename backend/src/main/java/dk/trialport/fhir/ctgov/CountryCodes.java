@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** ISO 3166-1 alpha-2 codes for the English country names ClinicalTrials.gov uses. */
-final class CountryCodes {
+public final class CountryCodes {
 
   private static final Map<String, String> CODES = codes();
 
   private CountryCodes() {}
 
   /** The ISO code, or null when the name is not recognised. */
-  static String iso(String name) {
+  public static String iso(String name) {
     return name == null ? null : CODES.get(normalise(name));
   }
 

@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Deterministic identifier values, fullUrls and conditional request URLs, so re-imports are idempotent. */
-final class ImportKeys {
+public final class ImportKeys {
 
   private ImportKeys() {}
 
   /** Lower-case letters and digits joined by hyphens; Danish æ ø å as ae oe aa, other accents dropped. */
-  static String slug(String text) {
+  public static String slug(String text) {
     if (text == null) {
       return "";
     }
@@ -26,23 +26,23 @@ final class ImportKeys {
   }
 
   /** {@code country.city[.zip].facility}, each part a slug. */
-  static String facility(String facility, String city, String zip, String country) {
+  public static String facility(String facility, String city, String zip, String country) {
     return Stream.of(country, city, zip, facility)
         .map(ImportKeys::slug).filter(s -> !s.isEmpty()).collect(Collectors.joining("."));
   }
 
   /** A name-based UUID of the parts: stable, URL-safe, and it does not show what it was made from. */
-  static String hashed(String... parts) {
+  public static String hashed(String... parts) {
     var joined = Stream.of(parts).map(p -> Objects.toString(p, "")).collect(Collectors.joining("\u001f"));
     return UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  static String fullUrl(String resourceType, String system, String value) {
+  public static String fullUrl(String resourceType, String system, String value) {
     return "urn:uuid:" + hashed(resourceType, system, value);
   }
 
   /** {@code Type?identifier=system|value}, the value URL-encoded. */
-  static String conditionalUrl(String resourceType, String system, String value) {
+  public static String conditionalUrl(String resourceType, String system, String value) {
     return resourceType + "?identifier=" + system + "|" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator's registry import: {@code POST /api/v1/admin/import?path=…&full=…} starts importing
- * ClinicalTrials.gov records from a file or directory on the server; {@code GET} tells how far it is.
+ * The operator's registry import: {@code POST /api/v1/admin/import?path=…&format=…&full=…} starts importing
+ * registry records (ClinicalTrials.gov JSON, AACT CSV or CTIS JSON; {@code format} {@code ctgov},
+ * {@code aact} or {@code ctis}, told by the content when left out) from a file or directory on the server;
+ * {@code GET} tells how far it is.
  */
 @RestController
 @RequestMapping("/api/v1/admin/import")
@@ -27,8 +29,9 @@ class ImportController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
-  ImportJobs.Status start(@RequestParam String path, @RequestParam(defaultValue = "false") boolean full) {
-    return jobs.start(Path.of(path), full);
+  ImportJobs.Status start(@RequestParam String path, @RequestParam(required = false) String format,
+      @RequestParam(defaultValue = "false") boolean full) {
+    return jobs.start(Path.of(path), format, full);
   }
 
   @GetMapping
@@ -39,7 +42,7 @@ class ImportController {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail nothingThere(IllegalArgumentException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setProperty("parameter", "path");
+    problem.setProperty("parameter", e.getMessage().startsWith("Unknown format") ? "format" : "path");
     return problem;
   }
 }

@@ -39,29 +39,34 @@ public class ImportJobs {
   }
 
   /**
-   * Starts an import unless one runs; returns its status. A {@code .csv} file is an AACT studies extract,
-   * anything else ClinicalTrials.gov API v2 JSON (a file or a directory of files).
+   * Starts an import unless one runs; returns its status. The format is {@code format} ({@code ctgov},
+   * {@code aact}, {@code ctis}) or, when that is null, told by the content: a {@code .csv} file is an AACT
+   * studies extract, JSON records with a {@code ctNumber} are CTIS, other JSON is ClinicalTrials.gov API v2.
    */
-  public synchronized Status start(Path path, boolean full) {
+  public synchronized Status start(Path path, String format, boolean full) {
     if ("running".equals(status.get().state())) {
       return status.get();
     }
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("Nothing to import at " + path);
     }
+    var chosen = ImportFormat.of(format, path);
     var started = Instant.now();
     status.set(new Status("running", path.toString(), 0, 0, started, null, null, null));
-    Thread.ofPlatform().name("registry-import").start(() -> run(path, full, started));
+    Thread.ofPlatform().name("registry-import").start(() -> run(path, chosen, full, started));
     return status.get();
   }
 
   /** Runs an import in the calling thread (the scheduled job and tests). */
-  public ImportSummary run(Path path, boolean full, Instant started) {
+  public ImportSummary run(Path path, ImportFormat format, boolean full, Instant started) {
     try {
       RegistryImport.Progress progress = (done, total) ->
           status.set(new Status("running", path.toString(), done, total, started, null, null, null));
-      var summary = path.toString().endsWith(".csv") ? importer.importAact(path, progress)
-          : importer.importCtgov(path, full, progress);
+      var summary = switch (format) {
+        case AACT -> importer.importAact(path, progress);
+        case CTIS -> importer.importCtis(path, progress);
+        case CTGOV -> importer.importCtgov(path, full, progress);
+      };
       var last = status.get();
       status.set(new Status("done", path.toString(), last.done(), last.total(), started, Instant.now(), summary, null));
       return summary;

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param schedule a cron expression for the scheduled import, or {@code -} for none
  * @param ctgov files or directories of ClinicalTrials.gov API v2 records the scheduled import reads
+ * @param ctis files or directories of CTIS records (docs/import-formats.md) the scheduled import reads
  */
 @ConfigurationProperties("trialport.import")
-public record ImportProperties(@DefaultValue("-") String schedule, @DefaultValue List<String> ctgov) {}
+public record ImportProperties(@DefaultValue("-") String schedule, @DefaultValue List<String> ctgov,
+    @DefaultValue List<String> ctis) {}

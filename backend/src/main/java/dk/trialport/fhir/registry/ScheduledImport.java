@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports the configured registry exports on a schedule ({@code trialport.import.schedule}, a cron
- * expression; off by default), as full imports, so trials dropped upstream are marked.
+ * expression; off by default): ClinicalTrials.gov as full imports, so trials dropped upstream are marked,
+ * then CTIS.
  */
 @Component
 class ScheduledImport {
@@ -23,7 +24,10 @@ class ScheduledImport {
   @Scheduled(cron = "${trialport.import.schedule:-}")
   void importAll() {
     for (var source : properties.ctgov()) {
-      jobs.run(Path.of(source), true, Instant.now());
+      jobs.run(Path.of(source), ImportFormat.of(null, Path.of(source)), true, Instant.now());
+    }
+    for (var source : properties.ctis()) {
+      jobs.run(Path.of(source), ImportFormat.CTIS, false, Instant.now());
     }
   }
 }

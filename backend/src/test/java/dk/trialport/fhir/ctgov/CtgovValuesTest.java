@@ -33,6 +33,21 @@ class CtgovValuesTest {
   }
 
   @Test
+  void givesBothAgeBoundsInOneUnitSoLowStaysBelowHigh() {
+    var range = Eligibility.ageRange("6 Months", "2 Years");
+
+    assertThat(range.getLow().getValue()).isEqualByComparingTo(new BigDecimal(6));
+    assertThat(range.getHigh().getValue()).isEqualByComparingTo(new BigDecimal(24));
+    assertThat(range.getLow().getCode()).isEqualTo("mo");
+    assertThat(range.getHigh().getCode()).isEqualTo("mo");
+    assertThat(range.getHigh().getUnit()).isEqualTo("months");
+    var days = Eligibility.ageRange("28 Days", "1 Year");
+    assertThat(days.getHigh().getCode()).isEqualTo("d");
+    assertThat(days.getHigh().getValue()).isEqualByComparingTo("365.25");
+    assertThat(Eligibility.ageRange("18 Years", "75 Years").getHigh().getCode()).isEqualTo("a");
+  }
+
+  @Test
   void keysFacilitiesReadablyAndStably() {
     assertThat(ImportKeys.facility("Bispebjerg og Frederiksberg Hospital", "København NV", "2400", "DK"))
         .isEqualTo("dk.koebenhavn-nv.2400.bispebjerg-og-frederiksberg-hospital");
