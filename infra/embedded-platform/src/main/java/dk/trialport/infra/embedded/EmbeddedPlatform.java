@@ -64,9 +64,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   /** Stops the shared platform's mail server: tests of a mail outage use it. */
   public static synchronized void stopMailServer() {
-    var mail = sharedRunning().mail();
-    mail.close();
-    log.info("Stopped the mail server at port {}", mail.smtpPort());
+    sharedRunning().mail().close();
   }
 
   /** Starts the shared platform's mail server again, on the same ports (mail received before is gone). */
