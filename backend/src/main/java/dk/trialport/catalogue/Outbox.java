@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The changes waiting for the search indexer, oldest first, written with each change of the catalogue. */
+/** The changes waiting for the search indexer and the recruitment matcher, oldest first, written with each change of the catalogue. */
 @Repository
 public class Outbox {
 
@@ -42,6 +42,26 @@ public class Outbox {
       return Mono.empty();
     }
     return database.sql("UPDATE outbox_event SET indexed_at = now() WHERE id = ANY(:ids)")
+        .bind("ids", ids.toArray(Long[]::new))
+        .then();
+  }
+
+  /** The oldest trial changes that the recruitment matcher has not looked at yet. */
+  public Flux<Event> unmatchedTrialChanges(int limit) {
+    return database.sql("SELECT id, resource_type, resource_id, version, change FROM outbox_event "
+            + "WHERE matched_at IS NULL AND resource_type = 'ResearchStudy' ORDER BY id LIMIT :limit")
+        .bind("limit", limit)
+        .map(row -> new Event(row.get("id", Long.class), row.get("resource_type", String.class),
+            row.get("resource_id", String.class), row.get("version", Integer.class), row.get("change", String.class)))
+        .all();
+  }
+
+  /** Marks trial changes as looked at by the matcher. */
+  public Mono<Void> markMatched(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Mono.empty();
+    }
+    return database.sql("UPDATE outbox_event SET matched_at = now() WHERE id = ANY(:ids)")
         .bind("ids", ids.toArray(Long[]::new))
         .then();
   }

@@ -12,7 +12,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts the embedded platform before the application context is built, when
+ * Starts the embedded platform (PostgreSQL, Elasticsearch, identity provider, mail server) before the application context is built, when
  * {@code trialport.platform.embedded} is true, and points the application's connection settings at
  * it. Runs after logging is set up, so its progress shows in the log. Registered in
  * {@code META-INF/spring.factories}.
@@ -39,6 +39,8 @@ public class EmbeddedPlatformListener implements ApplicationListener<Application
         random ? 0 : properties.postgresPort(),
         random ? 0 : properties.elasticsearchPort(),
         random ? 0 : properties.identityProviderPort(),
+        random ? 0 : properties.smtpPort(),
+        random ? 0 : properties.imapPort(),
         properties.elasticsearchHeapMb(),
         properties.wipe());
   }
@@ -54,6 +56,10 @@ public class EmbeddedPlatformListener implements ApplicationListener<Application
     settings.put("spring.flyway.password", database.password());
     settings.put("spring.elasticsearch.uris", running.elasticsearchUrl());
     settings.put("trialport.identity.issuer", running.identityProviderIssuer());
+    settings.put("spring.mail.host", running.mail().host());
+    settings.put("spring.mail.port", running.mail().smtpPort());
+    settings.put("trialport.platform.mail-inbox", "(development inbox: IMAP at " + running.mail().host() + ":"
+        + running.mail().imapPort() + ", any user and password)");
     settings.put("trialport.platform.resolved-home", running.home().toString());
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
   }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postgresPort fixed PostgreSQL port
  * @param elasticsearchPort fixed Elasticsearch HTTP port
  * @param identityProviderPort fixed identity provider port
+ * @param smtpPort fixed SMTP port of the development mail server
+ * @param imapPort fixed IMAP port of the development mail server, where its mail can be read
  * @param elasticsearchHeapMb heap of the Elasticsearch node
  */
 @ConfigurationProperties("trialport.platform")
@@ -25,4 +27,6 @@ public record PlatformProperties(
     @DefaultValue("15432") int postgresPort,
     @DefaultValue("19200") int elasticsearchPort,
     @DefaultValue("9000") int identityProviderPort,
+    @DefaultValue("3025") int smtpPort,
+    @DefaultValue("3143") int imapPort,
     @DefaultValue("512") int elasticsearchHeapMb) {}

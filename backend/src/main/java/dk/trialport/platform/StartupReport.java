@@ -34,11 +34,14 @@ class StartupReport {
           Identity provider:  {}  (demo users: patient, patient2, investigator, investigator2, admin; password = user name)
           PostgreSQL:         {}
           Elasticsearch:      {}
+          Mail (SMTP):        {}:{}  {}
           Data directory:     {}
         """,
         port, port, port, identity.issuer(),
         environment.getProperty("spring.r2dbc.url"),
         environment.getProperty("spring.elasticsearch.uris"),
+        environment.getProperty("spring.mail.host", "(none)"), environment.getProperty("spring.mail.port", ""),
+        environment.getProperty("trialport.platform.mail-inbox", ""),
         environment.getProperty("trialport.platform.resolved-home", "(external servers)"));
   }
 }

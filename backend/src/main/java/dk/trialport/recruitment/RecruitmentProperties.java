@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param encryptionKey AES-256 key (32 bytes, base64) for contact details and messages at rest
  * @param consentVersion the version of the consent text people are shown now
  * @param registrationsPerHour how many interest registrations one person may make in an hour
+ * @param profileConsentVersion the version of the interest profile's consent text people are shown now
+ * @param matchingPoll how often the matcher looks for newly published trials when it found none
  */
 @ConfigurationProperties("trialport.recruitment")
 public record RecruitmentProperties(
     String encryptionKey,
     @DefaultValue("interest-2026-11") String consentVersion,
-    @DefaultValue("20") int registrationsPerHour) {}
+    @DefaultValue("20") int registrationsPerHour,
+    @DefaultValue("profile-2026-11") String profileConsentVersion,
+    @DefaultValue("1s") java.time.Duration matchingPoll) {}

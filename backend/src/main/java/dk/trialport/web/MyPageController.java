@@ -4,7 +4,9 @@ import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.recruitment.application.MyData;
 import dk.trialport.recruitment.application.WithdrawingConsent;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,13 +24,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * My page: every interest registration with its consent and status, withdrawal in one click, the
+ * My page: every interest registration with its consent and status, withdrawal in one click, the interest
+ * profile with its consent and the inbox of new trials that match it, the
  * export of everything (GDPR article 20), deleting account and data (article 17), and who looked at
  * the person's data and when.
  */
@@ -42,8 +45,11 @@ class MyPageController {
   private final WithdrawingConsent withdrawing;
   private final TrialProjectionStore trials;
   private final JsonMapper json;
+  private final ConditionVocabulary vocabulary;
 
-  MyPageController(MyData myData, WithdrawingConsent withdrawing, TrialProjectionStore trials, JsonMapper json) {
+  MyPageController(MyData myData, WithdrawingConsent withdrawing, TrialProjectionStore trials, JsonMapper json,
+      ConditionVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
     this.myData = myData;
     this.withdrawing = withdrawing;
     this.trials = trials;
@@ -51,12 +57,15 @@ class MyPageController {
   }
 
   @GetMapping("/min-side")
-  Mono<String> myPage(@AuthenticationPrincipal OidcUser user, Model model) {
+  Mono<String> myPage(@AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
     model.addAttribute("name", user.getFullName());
+    var locale = exchange.getLocaleContext().getLocale();
     return myData.read(user.getSubject(), "my-page-viewed")
         .flatMap(overview -> titles(overview).map(titles -> {
           model.addAttribute("overview", overview);
           model.addAttribute("titles", titles);
+          model.addAttribute("profileAreas", overview.profile() == null ? List.of()
+              : ProfileAreas.labels(overview.profile().areas(), vocabulary, locale));
           return VIEW;
         }))
         .defaultIfEmpty(VIEW);
@@ -75,7 +84,8 @@ class MyPageController {
     return myData.read(user.getSubject(), "data-exported")
         .map(overview -> json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of(
             "exportedAt", overview.exportedAt().toString(), "person", overview.personRef(),
-            "interestRegistrations", overview.registrations(), "consents", overview.consents(),
+            "interestRegistrations", overview.registrations(), "interestProfile", profile(overview),
+            "notifications", overview.notifications(), "consents", overview.consents(),
             "accessLog", overview.accesses())))
         .defaultIfEmpty(json.writeValueAsBytes(Map.of("interestRegistrations", java.util.List.of())))
         .map(body -> ResponseEntity.ok()
@@ -90,7 +100,13 @@ class MyPageController {
   }
 
   private Mono<Map<String, Trial>> titles(MyData.Overview overview) {
-    return Flux.fromIterable(overview.registrations()).concatMap(r -> trials.find(r.trialId()))
-        .collect(Collectors.toMap(Trial::id, Function.identity(), (a, b) -> a));
+    var ids = java.util.stream.Stream.concat(overview.registrations().stream().map(r -> r.trialId()),
+        overview.notifications().stream().map(n -> n.trialId())).distinct().toList();
+    return trials.find(ids).collect(Collectors.toMap(Trial::id, Function.identity(), (a, b) -> a));
+  }
+
+  /** The profile for the export; an empty object when there is none. */
+  private static Object profile(MyData.Overview overview) {
+    return overview.profile() == null ? Map.of() : overview.profile();
   }
 }

@@ -2,6 +2,7 @@ package dk.trialport.web;
 
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.TrialDetailsReader;
+import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.application.MyData;
 import dk.trialport.recruitment.application.RegisteringInterest;
 import dk.trialport.recruitment.application.WithdrawingConsent;
@@ -105,6 +106,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     @Bean
     MyData myData() {
       return Mockito.mock(MyData.class);
+    }
+
+    @Bean
+    KeepingProfile keepingProfile() {
+      return Mockito.mock(KeepingProfile.class);
     }
   }
 }

@@ -1,7 +1,10 @@
 package dk.trialport.recruitment.application;
 
 import dk.trialport.audit.AuditLog;
+import dk.trialport.recruitment.infrastructure.NotificationStore;
+import dk.trialport.recruitment.infrastructure.ProfileStore;
 import dk.trialport.recruitment.infrastructure.RegistrationStore;
+import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.recruitment.model.InterestRegistration;
 import java.time.Instant;
 import java.util.List;
@@ -21,27 +24,40 @@ public class MyData {
   private static final Logger log = LoggerFactory.getLogger(MyData.class);
 
   private final RegistrationStore store;
+  private final ProfileStore profiles;
+  private final NotificationStore notifications;
   private final AuditLog audit;
   private final TransactionalOperator transaction;
 
-  MyData(RegistrationStore store, AuditLog audit, TransactionalOperator transaction) {
+  MyData(RegistrationStore store, ProfileStore profiles, NotificationStore notifications, AuditLog audit,
+      TransactionalOperator transaction) {
     this.store = store;
+    this.profiles = profiles;
+    this.notifications = notifications;
     this.audit = audit;
     this.transaction = transaction;
   }
 
-  /** Everything the person gave and what was done with it. */
-  public record Overview(String personRef, List<InterestRegistration> registrations,
-      List<RegistrationStore.ConsentEvent> consents, List<AuditLog.Entry> accesses, Instant exportedAt) {}
+  /**
+   * Everything the person gave and what was done with it.
+   *
+   * @param profile the interest profile; null when they have none
+   * @param notifications trials that matched the profile, newest first
+   */
+  public record Overview(String personRef, List<InterestRegistration> registrations, InterestProfile profile,
+      List<NotificationStore.Notification> notifications, List<RegistrationStore.ConsentEvent> consents,
+      List<AuditLog.Entry> accesses, Instant exportedAt) {}
 
   /** The overview, read for {@code purpose} (shown on My page, or exported); empty for someone unknown. */
   public Mono<Overview> read(String subject, String purpose) {
     return store.existingPerson(subject).flatMap(person -> {
       var ref = person.toString();
       return audit.record(ref, "PATIENT", purpose, ref, null, "the person looked at their own data")
-          .then(Mono.zip(store.ofPerson(person).collectList(), store.consentEvents(person).collectList(),
-              audit.about(ref).collectList()))
-          .map(found -> new Overview(ref, found.getT1(), found.getT2(), found.getT3(), Instant.now()));
+          .then(Mono.zip(store.ofPerson(person).collectList(), profiles.ofPerson(person).map(List::of)
+                  .defaultIfEmpty(List.of()), notifications.ofPerson(person).collectList(),
+              store.consentEvents(person).collectList(), audit.about(ref).collectList()))
+          .map(found -> new Overview(ref, found.getT1(), found.getT2().isEmpty() ? null : found.getT2().getFirst(),
+              found.getT3(), found.getT4(), found.getT5(), Instant.now()));
     });
   }
 

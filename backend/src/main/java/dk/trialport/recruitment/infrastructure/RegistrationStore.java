@@ -97,13 +97,14 @@ public class RegistrationStore {
   public Flux<ConsentEvent> consentEvents(UUID personId) {
     return database.sql("SELECT * FROM consent_event WHERE person_id = :person ORDER BY occurred_at, id")
         .bind("person", personId)
-        .map(row -> new ConsentEvent(row.get("registration_id", UUID.class), row.get("kind", String.class),
+        .map(row -> new ConsentEvent(row.get("registration_id", UUID.class), row.get("profile_id", UUID.class),
+            row.get("kind", String.class),
             row.get("text_version", String.class), row.get("occurred_at", OffsetDateTime.class).toInstant()))
         .all();
   }
 
-  /** A consent given or withdrawn. */
-  public record ConsentEvent(UUID registrationId, String kind, String textVersion, Instant at) {}
+  /** A consent given or withdrawn, to an interest registration or to the interest profile. */
+  public record ConsentEvent(UUID registrationId, UUID profileId, String kind, String textVersion, Instant at) {}
 
   /** Tells the trial team, through the notification outbox, in the same transaction as the change. */
   public Mono<Void> notifyTeam(String kind, InterestRegistration r) {
@@ -111,7 +112,7 @@ public class RegistrationStore {
         .bind("kind", kind).bind("trial", r.trialId()).bind("id", r.id()).then();
   }
 
-  /** Deletes the person and everything they gave (registrations, consents cascade). */
+  /** Deletes the person and everything they gave (registrations, profile, notifications, consents cascade). */
   public Mono<Void> deletePerson(UUID personId) {
     return database.sql("DELETE FROM person WHERE id = :person").bind("person", personId).then();
   }

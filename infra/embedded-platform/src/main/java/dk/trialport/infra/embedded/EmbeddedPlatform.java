@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts PostgreSQL, Elasticsearch and the identity provider side by side, and stops them all again.
+ * Starts PostgreSQL, Elasticsearch, the identity provider and a mail server side by side, and stops them all again.
  *
  * <p>Every piece of data lives under {@link PlatformSettings#home()}: {@code postgres/},
  * {@code elasticsearch/}, {@code identity-provider/} and {@code logs/}, so a second start reuses the
@@ -29,7 +29,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private static EmbeddedPlatform shared;
 
   private final List<AutoCloseable> started;
-  private final RunningPlatform running;
+  private RunningPlatform running;
   private final Runnable restartSearchNode;
 
   private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running, Runnable restartSearchNode) {
@@ -62,6 +62,32 @@ public final class EmbeddedPlatform implements AutoCloseable {
     shared.restartSearchNode.run();
   }
 
+  /** Stops the shared platform's mail server: tests of a mail outage use it. */
+  public static synchronized void stopMailServer() {
+    sharedRunning().mail().close();
+  }
+
+  /** Starts the shared platform's mail server again, on the same ports (mail received before is gone). */
+  public static synchronized MailServer startMailServer() {
+    var before = sharedRunning().mail();
+    var mail = MailServer.start(before.smtpPort(), before.imapPort());
+    synchronized (shared.started) {
+      shared.started.remove(before);
+      shared.started.add(mail);
+    }
+    shared.running = new RunningPlatform(shared.running.home(), shared.running.postgres(),
+        shared.running.elasticsearchUrl(), shared.running.identityProviderIssuer(), mail);
+    return mail;
+  }
+
+  /** The shared platform's servers as they are now. */
+  public static synchronized RunningPlatform sharedRunning() {
+    if (shared == null) {
+      throw new IllegalStateException("the shared platform is not running");
+    }
+    return shared.running;
+  }
+
   /**
    * The platform of this JVM, started on first call and stopped when the JVM exits; later calls
    * (more application contexts in one test run) get the same servers.
@@ -91,9 +117,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
       var identityProvider = startAsync(executor, started, () -> IdentityProviderProcess.start(
           artifacts, home.resolve("identity-provider"), home.resolve("logs/identity-provider.log"),
           settings.identityProviderPort()));
-      CompletableFuture.allOf(postgres, elasticsearch, identityProvider).join();
+      var mail = startAsync(executor, started, () -> MailServer.start(settings.smtpPort(), settings.imapPort()));
+      CompletableFuture.allOf(postgres, elasticsearch, identityProvider, mail).join();
       var running = new RunningPlatform(home, postgres.join().database(), elasticsearch.join().url(),
-          identityProvider.join().issuer());
+          identityProvider.join().issuer(), mail.join());
       int searchPort = java.net.URI.create(running.elasticsearchUrl()).getPort();
       Runnable restart = () -> {
         var node = ElasticsearchNode.start(artifacts, nodeDirectory, searchPort, settings.elasticsearchHeapMb());

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * @param postgresPort PostgreSQL port, 0 for a free one
  * @param elasticsearchPort Elasticsearch HTTP port, 0 for a free one
  * @param identityProviderPort identity provider port, 0 for a free one
+ * @param smtpPort SMTP port of the development mail server, 0 for a free one
+ * @param imapPort IMAP port of the development mail server (to read what was sent), 0 for a free one
  * @param elasticsearchHeapMb heap of the Elasticsearch node
  * @param wipe delete the data of earlier runs before starting
  */
@@ -17,6 +19,8 @@ public record PlatformSettings(
     int postgresPort,
     int elasticsearchPort,
     int identityProviderPort,
+    int smtpPort,
+    int imapPort,
     int elasticsearchHeapMb,
     boolean wipe) {
 

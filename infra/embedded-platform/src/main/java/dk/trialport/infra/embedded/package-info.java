@@ -1,6 +1,7 @@
 /**
  * The embedded platform: real PostgreSQL, a real Elasticsearch node and the development identity
- * provider, started as child processes of the application (or of a test run) and stopped with it.
+ * provider, started as child processes of the application (or of a test run) and stopped with it,
+ * and a GreenMail mail server (SMTP and IMAP) inside the same JVM.
  *
  * <p>The Elasticsearch distribution has only core analysis; {@link
  * dk.trialport.infra.embedded.SearchAnalysisPlugin} installs Trialport's stable analysis plugin

@@ -1,0 +1,55 @@
+package dk.trialport.recruitment.infrastructure;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** What people were told about trials that match their profile: the portal inbox, and e-mails waiting to go. */
+@Repository
+public class NotificationStore {
+
+  /** The kind of {@code notification_outbox} row that is an e-mail to a person about a matching trial. */
+  public static final String MATCH_MAIL = "profile-match-mail";
+
+  private final DatabaseClient database;
+
+  NotificationStore(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /** A trial that matched the person's profile, as their inbox shows it. */
+  public record Notification(long id, String trialId, boolean inInbox, Instant createdAt) {}
+
+  /**
+   * Tells the person of a matching trial, once ever: true when this is new (and then an e-mail is queued if
+   * {@code email}), false when they were told before.
+   */
+  public Mono<Boolean> tell(UUID personId, String trialId, boolean inInbox, boolean email) {
+    return database.sql("INSERT INTO person_notification (person_id, trial_id, in_inbox) VALUES (:person, :trial, :inbox) "
+            + "ON CONFLICT (person_id, trial_id) DO NOTHING RETURNING id")
+        .bind("person", personId).bind("trial", trialId).bind("inbox", inInbox)
+        .map(row -> row.get("id", Long.class)).one()
+        .flatMap(id -> (email ? queueMail(id, trialId) : Mono.<Void>empty()).thenReturn(true))
+        .defaultIfEmpty(false);
+  }
+
+  private Mono<Void> queueMail(long notificationId, String trialId) {
+    return database.sql("INSERT INTO notification_outbox (kind, trial_id, person_notification_id) "
+            + "VALUES (:kind, :trial, :notification)")
+        .bind("kind", MATCH_MAIL).bind("trial", trialId).bind("notification", notificationId).then();
+  }
+
+  /** Every notification of one person, newest first. */
+  public Flux<Notification> ofPerson(UUID personId) {
+    return database.sql("SELECT id, trial_id, in_inbox, created_at FROM person_notification WHERE person_id = :person "
+            + "ORDER BY created_at DESC, id DESC")
+        .bind("person", personId)
+        .map(row -> new Notification(row.get("id", Long.class), row.get("trial_id", String.class),
+            row.get("in_inbox", Boolean.class), row.get("created_at", OffsetDateTime.class).toInstant()))
+        .all();
+  }
+}
