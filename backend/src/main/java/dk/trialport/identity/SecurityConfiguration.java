@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -58,6 +59,8 @@ class SecurityConfiguration {
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/min-side", "/min-side/**", "/profil", "/profil/**", "/forsoeg/*/interesse",
                 "/forsoeg/*/interesse/**").authenticated()
+            .pathMatchers("/arbejdsrum/admin", "/arbejdsrum/admin/**").hasRole(Roles.ADMIN)
+            .pathMatchers("/arbejdsrum", "/arbejdsrum/**").hasAnyRole(Roles.INVESTIGATOR, Roles.ADMIN)
             .anyExchange().permitAll())
         .oauth2Login(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessHandler(new RedirectServerLogoutSuccessHandler()))
@@ -67,4 +70,10 @@ class SecurityConfiguration {
         .build();
   }
   // @formatter:on
+
+  /** Roles from the ID token of a person logged in to the pages (the workspace needs INVESTIGATOR). */
+  @Bean
+  GrantedAuthoritiesMapper loginRoles() {
+    return new LoginRoles();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.demo.DemoTrialGenerator;
+import dk.trialport.identity.TrialTeams;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.HashSet;
 import org.hl7.fhir.r4.model.Bundle;
@@ -20,6 +21,7 @@ class DemoCatalogueIT {
 
   @Autowired DemoCatalogueSeeder seeder;
   @Autowired TrialProjectionStore trials;
+  @Autowired TrialTeams teams;
   @LocalServerPort int port;
 
   @Test
@@ -47,6 +49,11 @@ class DemoCatalogueIT {
     sites.getEntry().forEach(e -> regions.add(((Location) e.getResource()).getAddress().getState()));
     assertThat(regions).containsExactlyInAnyOrder("Region Hovedstaden", "Region Sjælland", "Region Syddanmark",
         "Region Midtjylland", "Region Nordjylland");
+
+    // every demo trial is run by its lead department's team; the demo investigator's has one
+    assertThat(all).allSatisfy(t -> assertThat(teams.teamOf(t.id()).block()).isNotBlank());
+    assertThat(teams.trialsOf("rh-onkologi").collectList().block()).isNotEmpty();
+    assertThat(teams.organization("rh-onkologi").block().name()).isEqualTo("Rigshospitalet, Onkologisk Afdeling");
   }
 
   @Test
