@@ -27,11 +27,20 @@ final class OperatorImport {
 
   /** Imports {@code path} ({@code format} null: told by the content) and waits for the summary. */
   Map<String, Object> run(Path path, String format) {
+    return run(path, format, false);
+  }
+
+  /**
+   * Imports {@code path} and waits for the summary; {@code full} marks the trials the registry no longer
+   * lists.
+   */
+  Map<String, Object> run(Path path, String format, boolean full) {
     var api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofMinutes(2))
         .build();
     var token = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
     api.post().uri(uri -> {
-          var builder = uri.path("/api/v1/admin/import").queryParam("path", path.toAbsolutePath().toString());
+          var builder = uri.path("/api/v1/admin/import").queryParam("path", path.toAbsolutePath().toString())
+              .queryParam("full", full);
           return (format == null ? builder : builder.queryParam("format", format)).build();
         })
         .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isAccepted();

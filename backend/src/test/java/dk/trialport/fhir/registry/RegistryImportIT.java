@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.trialport.fhir.TrialportFhir;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.SharedData;
-import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Location;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * An operator imports ClinicalTrials.gov records: new trials appear with their Danish sites, importing
@@ -150,31 +146,7 @@ class RegistryImportIT {
     return (ResearchStudy) bundle.getEntryFirstRep().getResource();
   }
 
-  /** Imports through the operator's endpoint and waits for the summary. */
   private Map<String, Object> importFile(Path path, boolean full) {
-    var api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofMinutes(2))
-        .build();
-    var token = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
-    api.post().uri(uri -> uri.path("/api/v1/admin/import").queryParam("path", path.toAbsolutePath().toString())
-            .queryParam("full", full).build())
-        .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isAccepted();
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      Map<String, Object> status = api.get().uri("/api/v1/admin/import").headers(h -> h.setBearerAuth(token))
-          .exchange().expectStatus().isOk()
-          .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
-      assertThat(status.get("state")).isNotEqualTo("failed");
-      if ("done".equals(status.get("state"))) {
-        @SuppressWarnings("unchecked")
-        var summary = (Map<String, Object>) status.get("summary");
-        return summary;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("the import did not finish in 5 minutes");
+    return new OperatorImport(port, issuer).run(path, null, full);
   }
 }
