@@ -1,5 +1,6 @@
 package dk.trialport.recruitment;
 
+import static dk.trialport.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
@@ -12,9 +13,7 @@ import dk.trialport.search.SearchFixtureAccess;
 import dk.trialport.search.SearchFixtureAccess.Site;
 import dk.trialport.support.TrialportIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,20 +150,5 @@ class ProfileMatchingIT {
 
   private long count(String query) {
     return database.sql(query).map(row -> row.get(0, Long.class)).one().block();
-  }
-
-  private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting: " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -1,14 +1,8 @@
 package dk.trialport.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dk.trialport.catalogue.Site;
-import dk.trialport.catalogue.Trial;
-import dk.trialport.platform.ProgressBar;
-import dk.trialport.search.vocabulary.ConditionVocabulary;
-import dk.trialport.search.vocabulary.ConditionConcept;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
@@ -25,9 +20,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Search at national-registry scale: loads a generated catalogue (500,000 trials by default, like
- * ClinicalTrials.gov; {@code -Dbenchmark.trials=N}) straight into the index through the same document
- * builder the indexer uses, then runs typical searches with concurrent clients through the JSON API and,
+ * Search at national-registry scale: loads the demo generator's catalogue (500,000 trials by default, like
+ * ClinicalTrials.gov; {@code -Dbenchmark.trials=N}) straight into the index through the same projectors and
+ * document builder the catalogue and indexer use ({@link DemoIndexLoader}), then runs typical searches with concurrent clients through the JSON API and,
  * for the same queries, straight against Elasticsearch. Prints p50/p95/p99 and throughput of both, and
  * their ratio. Not part of {@code mvn verify}; run it with
  * {@code mvn verify -pl backend -am -Dtest=TrialSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false
@@ -45,16 +40,14 @@ class TrialSearchBenchmark {
   private static final String[] POSTAL_CODES = {"2100", "8000", "5000", "9000", "6700", "4000", "7100", "3400"};
 
   @LocalServerPort int port;
-  @Autowired TrialDocuments documents;
-  @Autowired TrialIndex index;
+  @Autowired ApplicationContext context;
   @Autowired ElasticsearchClient elasticsearch;
-  @Autowired ConditionVocabulary vocabulary;
   @Autowired TrialSearch search;
   @Autowired TrialQueryParser parser;
 
   @Test
   void searchAtNationalScale() throws Exception {
-    load();
+    DemoIndexLoader.load(context, 2026, TRIALS);
     var client = WebClient.builder().baseUrl("http://localhost:" + port)
         .codecs(c -> c.defaultCodecs().maxInMemorySize(10 * 1024 * 1024)).build();
     var queries = new ArrayList<LinkedMultiValueMap<String, String>>();
@@ -67,56 +60,6 @@ class TrialSearchBenchmark {
     var rawLatency = run("same queries straight to Elasticsearch", queries, q -> raw(q));
     System.out.printf("BENCHMARK ratio API/Elasticsearch p50=%.2f p95=%.2f p99=%.2f%n",
         apiLatency[0] / rawLatency[0], apiLatency[1] / rawLatency[1], apiLatency[2] / rawLatency[2]);
-  }
-
-  private void load() throws Exception {
-    index.ensureExists();
-    var generator = new Random(2026);
-    var areas = new ArrayList<>(vocabulary.concepts());
-    var bar = new ProgressBar("Loading benchmark catalogue", TRIALS);
-    long start = System.nanoTime();
-    var batches = Flux.range(0, (TRIALS + 999) / 1000).map(b -> {
-      var batch = new ArrayList<TrialDocument>(1000);
-      for (int i = b * 1000; i < Math.min(TRIALS, (b + 1) * 1000); i++) {
-        batch.add(generated(i, generator, areas));
-      }
-      return batch;
-    });
-    batches.flatMap(batch -> Mono.fromCallable(() -> {
-      index.write(index.alias(), batch, List.of());
-      synchronized (bar) {
-        bar.advance(batch.size());
-      }
-      return batch.size();
-    }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 2).blockLast(Duration.ofHours(1));
-    index.refresh(index.alias());
-    System.out.printf("BENCHMARK loaded %d trials in %.0f s%n", TRIALS, (System.nanoTime() - start) / 1e9);
-  }
-
-  private TrialDocument generated(int number, Random random, List<ConditionConcept> concepts) {
-    var concept = concepts.get(random.nextInt(concepts.size()));
-    var statuses = new String[] {"recruiting", "recruiting", "not-yet-recruiting", "active-not-recruiting", "completed"};
-    var phases = new String[] {"phase-1", "phase-2", "phase-3", "phase-4", "n-a"};
-    var sites = new ArrayList<Site>();
-    for (int s = 0; s < 1 + random.nextInt(3); s++) {
-      var hospital = HOSPITALS.get(random.nextInt(HOSPITALS.size()));
-      sites.add(new Site("site-" + hospital.key(), 1, Instant.EPOCH, hospital.name(), hospital.name().split(",")[0],
-          "Hospitalsvej 1", hospital.postalCode(), hospital.city(), hospital.region(), "DK", hospital.lat(), hospital.lon()));
-    }
-    var nameEn = concept.englishNames().get(0);
-    var nameDa = concept.danishNames().get(0);
-    var trial = new Trial("bench-" + number, 1, Instant.EPOCH.plusSeconds(number),
-        "A randomised trial of treatment " + number + " in " + nameEn, "Ny behandling af " + nameDa,
-        "A new treatment for " + nameEn, "Forsøget undersøger en ny behandling af " + nameDa + ".",
-        "This trial tests a new treatment for " + nameEn + ".", "active", statuses[random.nextInt(statuses.length)],
-        List.of(phases[random.nextInt(phases.length)]),
-        List.of(new Trial.Condition(nameEn, List.of())), List.of("treatment " + number % 500), List.of(),
-        random.nextInt(4) == 0 ? null : 18.0, random.nextInt(3) == 0 ? null : 65.0 + 5 * random.nextInt(4),
-        random.nextInt(10) == 0 ? "female" : null, random.nextInt(8) == 0, "interventional",
-        "Sponsor " + number % 300, List.of(new Trial.Identifier("urn:bench", "BENCH-" + number)),
-        sites.stream().map(Site::id).toList(), random.nextInt(4) == 0,
-        String.format(Locale.ROOT, "20%02d-%02d-01", 15 + random.nextInt(11), 1 + random.nextInt(12)));
-    return documents.document(trial, sites);
   }
 
   private static LinkedMultiValueMap<String, String> typicalQuery(Random random) {
@@ -172,14 +115,4 @@ class TrialSearchBenchmark {
   private static double ms(List<Long> sorted, double quantile) {
     return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size())) / 1e6;
   }
-
-  private static final List<SearchFixture.Hospital> HOSPITALS = List.of(SearchFixture.RIGSHOSPITALET,
-      SearchFixture.HERLEV, SearchFixture.HVIDOVRE, SearchFixture.OUH, SearchFixture.AUH, SearchFixture.AAUH,
-      new SearchFixture.Hospital("esbjerg", "Sydvestjysk Sygehus, Medicinsk Afdeling", "6700", "Esbjerg",
-          "Region Syddanmark", 55.48, 8.46),
-      new SearchFixture.Hospital("roskilde", "Sjællands Universitetshospital, Medicinsk Afdeling", "4000", "Roskilde",
-          "Region Sjælland", 55.63, 12.08),
-      new SearchFixture.Hospital("vejle", "Sygehus Lillebælt, Vejle", "7100", "Vejle", "Region Syddanmark", 55.71, 9.53),
-      new SearchFixture.Hospital("hilleroed", "Nordsjællands Hospital, Medicinsk Afdeling", "3400", "Hillerød",
-          "Region Hovedstaden", 55.927, 12.296));
 }

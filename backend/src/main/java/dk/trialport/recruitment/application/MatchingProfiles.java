@@ -8,9 +8,11 @@ import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.recruitment.model.ProfileMatching;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,19 +41,31 @@ public class MatchingProfiles {
 
   /** Matches one trial against every active profile; the number of people told now (0 when it does not recruit). */
   public Mono<Long> match(String trialId) {
-    var today = LocalDate.now(DENMARK);
-    return facts.recruiting(trialId)
-        .flatMap(trial -> profiles.candidates(trial, today)
-            .filter(profile -> ProfileMatching.matches(profile, trial, today))
-            .concatMap(profile -> tell(profile, trialId))
+    return matching(trialId, matched -> matched.concatMap(profile -> tell(profile, trialId))
             .filter(Boolean::booleanValue)
             .count())
-        .defaultIfEmpty(0L)
         .doOnNext(told -> {
           if (told > 0) {
             log.info("Trial {} matched the profiles of {} people", trialId, told);
           }
         });
+  }
+
+  /**
+   * How many active profiles the trial matches now, telling no one: the feasibility count a trial team may see
+   * (never who). Zero when the trial does not recruit.
+   */
+  public Mono<Long> countMatching(String trialId) {
+    return matching(trialId, Flux::count);
+  }
+
+  /** The profiles a recruiting trial matches (prefiltered in PostgreSQL, decided by the rules), counted by how. */
+  private Mono<Long> matching(String trialId, Function<Flux<InterestProfile>, Mono<Long>> how) {
+    var today = LocalDate.now(DENMARK);
+    return facts.recruiting(trialId)
+        .flatMap(trial -> how.apply(profiles.candidates(trial, today)
+            .filter(profile -> ProfileMatching.matches(profile, trial, today))))
+        .defaultIfEmpty(0L);
   }
 
   private Mono<Boolean> tell(InterestProfile profile, String trialId) {

@@ -63,6 +63,11 @@ public class ProfileStore {
     return spec.then();
   }
 
+  /** How many profiles the registry holds, paused ones included. */
+  public Mono<Long> count() {
+    return database.sql("SELECT count(*) FROM interest_profile").map(row -> row.get(0, Long.class)).one();
+  }
+
   public Mono<Void> delete(UUID profileId) {
     return database.sql("DELETE FROM interest_profile WHERE id = :id").bind("id", profileId).then();
   }

@@ -77,6 +77,12 @@ public final class PostalCodes {
         .map(row -> new Place(code, row.town(), row.region(), row.point()));
   }
 
+  /** One place per row (its first postal code), in postal code order: every part of the country once. */
+  public List<Place> places() {
+    return rowsByFrom.values().stream()
+        .map(row -> new Place(String.format("%04d", row.from()), row.town(), row.region(), row.point())).toList();
+  }
+
   List<Row> rows() {
     return List.copyOf(rowsByFrom.values());
   }
