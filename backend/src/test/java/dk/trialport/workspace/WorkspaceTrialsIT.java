@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.model.InterestProfile;
@@ -37,6 +38,7 @@ class WorkspaceTrialsIT {
   @Autowired DatabaseClient database;
   @Autowired CatalogueStore store;
   @Autowired KeepingProfile profiles;
+  @Autowired ElasticsearchClient elasticsearch;
   WebTestClient web;
 
   @BeforeEach
@@ -79,8 +81,8 @@ class WorkspaceTrialsIT {
     web.get().uri("/fhir/ResearchStudy?status=in-review").exchange().expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).contains(id));
     await(() -> count("SELECT count(*) FROM outbox_event WHERE indexed_at IS NULL") == 0, "indexed");
-    web.get().uri("/api/v1/trials?status=all&q=semaglutide").exchange().expectStatus().isOk()
-        .expectBody(String.class).value(body -> assertThat(body).doesNotContain(id));
+    assertThat(elasticsearch.indices().exists(e -> e.index("trials")).value()
+        && elasticsearch.exists(e -> e.index("trials").id(id)).value()).as("the draft is not in the index").isFalse();
 
     // Feasibility: three fitting volunteers are "fewer than 5", six are counted.
     for (int i = 0; i < 3; i++) {
@@ -126,6 +128,8 @@ class WorkspaceTrialsIT {
     assertThat(text("SELECT status || '/' || recruitment_status FROM trial WHERE id = '" + id + "'"))
         .isEqualTo("active/recruiting");
     web.get().uri("/forsoeg/" + id).exchange().expectStatus().isOk();
+    await(() -> count("SELECT count(*) FROM outbox_event WHERE indexed_at IS NULL") == 0, "indexed");
+    assertThat(elasticsearch.exists(e -> e.index("trials").id(id)).value()).as("the published trial is indexed").isTrue();
     await(() -> count("SELECT count(*) FROM person_notification WHERE trial_id = '" + id + "'") == 6,
         "the six fitting volunteers are told");
     investigator.get().uri("/arbejdsrum").exchange().expectStatus().isOk()
