@@ -78,6 +78,9 @@ public class CatalogueSearch {
         .map(CatalogueSearch::stored).all();
   }
 
+  /** Drafts (R4 status {@code in-review}) are found only by a search that asks for that status. */
+  static final String DRAFT = "in-review";
+
   private static void filters(CatalogueQuery query, List<String> where, Map<String, Object> binds) {
     where.add("r.resource_type = :type");
     where.add("NOT r.deleted");
@@ -111,6 +114,9 @@ public class CatalogueSearch {
       binds.put("refPath" + i, link.path());
       binds.put("refType" + i, link.targetType());
       binds.put("refId" + i, link.targetId());
+    }
+    if ("ResearchStudy".equals(query.type()) && (query.trial() == null || query.trial().statuses().isEmpty())) {
+      where.add("NOT EXISTS (SELECT 1 FROM trial d WHERE d.id = r.id AND d.status = '" + DRAFT + "')");
     }
     if (query.trial() != null && !query.trial().isEmpty()) {
       where.add("EXISTS (SELECT 1 FROM trial t WHERE t.id = r.id AND " + String.join(" AND ", trialFilters(query.trial(), binds))

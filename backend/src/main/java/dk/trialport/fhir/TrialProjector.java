@@ -146,7 +146,7 @@ class TrialProjector {
     return null;
   }
 
-  private static Group.GroupCharacteristicComponent characteristic(Group group, String system, String code) {
+  static Group.GroupCharacteristicComponent characteristic(Group group, String system, String code) {
     return group.getCharacteristic().stream()
         .filter(c -> c.getCode().getCoding().stream().anyMatch(coding -> system.equals(coding.getSystem())
             && code.equals(coding.getCode())))

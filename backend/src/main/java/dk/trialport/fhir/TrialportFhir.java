@@ -38,6 +38,8 @@ public final class TrialportFhir {
     public static final String ELIGIBILITY = BASE + "/CodeSystem/eligibility";
     public static final String ADMINISTRATIVE_GENDER = "http://hl7.org/fhir/administrative-gender";
     public static final String UCUM = "http://unitsofmeasure.org";
+    /** A concept of Trialport's condition vocabulary ({@code search/conditions.tsv}), by its id. */
+    public static final String CONDITION_CONCEPT = BASE + "/CodeSystem/condition";
 
     private CodeSystems() {}
   }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registrationsPerHour how many interest registrations one person may make in an hour
  * @param profileConsentVersion the version of the interest profile's consent text people are shown now
  * @param matchingPoll how often the matcher looks for newly published trials when it found none
+ * @param feasibilityThreshold the smallest count of matching volunteers a trial team is shown; below it, "fewer than"
  */
 @ConfigurationProperties("trialport.recruitment")
 public record RecruitmentProperties(
@@ -18,4 +19,5 @@ public record RecruitmentProperties(
     @DefaultValue("interest-2026-11") String consentVersion,
     @DefaultValue("20") int registrationsPerHour,
     @DefaultValue("profile-2026-11") String profileConsentVersion,
-    @DefaultValue("1s") java.time.Duration matchingPoll) {}
+    @DefaultValue("1s") java.time.Duration matchingPoll,
+    @DefaultValue("5") int feasibilityThreshold) {}

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 class TrialIndexer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TrialIndexer.class);
+  static final String DRAFT = "in-review";
 
   private final Outbox outbox;
   private final TrialProjectionStore trials;
@@ -145,11 +146,14 @@ class TrialIndexer implements SmartLifecycle {
   /** Writes the current state of these trials to {@code target}: documents for those that exist, removals for the rest. */
   void write(String target, Collection<String> trialIds) throws java.io.IOException {
     var current = trials.find(trialIds).collectList().block();
-    index.write(target, documentsOf(current), trialIds.stream()
-        .filter(id -> current.stream().noneMatch(trial -> trial.id().equals(id))).toList());
+    var documents = documentsOf(current);
+    index.write(target, documents, trialIds.stream()
+        .filter(id -> documents.stream().noneMatch(document -> document.id().equals(id))).toList());
   }
 
-  List<TrialDocument> documentsOf(List<Trial> batch) {
+  /** The documents of these trials; drafts ({@value #DRAFT}) are never indexed, so no search finds them. */
+  List<TrialDocument> documentsOf(List<Trial> all) {
+    var batch = all.stream().filter(trial -> !DRAFT.equals(trial.status())).toList();
     var siteIds = batch.stream().flatMap(trial -> trial.siteIds().stream()).distinct().toList();
     Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
         .collect(Collectors.toMap(Site::id, Function.identity()));

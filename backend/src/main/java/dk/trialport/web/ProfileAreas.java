@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The disease areas of the profile form: each area of the vocabulary (file order) with the concepts right below it. */
-final class ProfileAreas {
+public final class ProfileAreas {
 
   private ProfileAreas() {}
 
@@ -17,7 +17,7 @@ final class ProfileAreas {
   /** An area and its narrower concepts. Public so that templates can read it. */
   public record Area(String code, String label, List<Choice> children) {}
 
-  static List<Area> of(ConditionVocabulary vocabulary, Locale locale) {
+  public static List<Area> of(ConditionVocabulary vocabulary, Locale locale) {
     return vocabulary.areas().stream()
         .map(area -> new Area(area.id(), area.label(locale), vocabulary.concepts().stream()
             .filter(concept -> concept.parents().contains(area.id()))

@@ -43,9 +43,18 @@ public class TrialFactsReader {
   public Mono<TrialFacts> recruiting(String trialId) {
     return trials.find(trialId)
         .filter(trial -> PUBLISHED.contains(trial.status()) && RECRUITING.contains(trial.recruitmentStatus()))
-        .flatMap(trial -> sites.find(trial.siteIds()).map(this::position).filter(Objects::nonNull).collectList()
-            .map(positions -> new TrialFacts(trial.id(), concepts(trial), trial.minimumAgeYears(),
-                trial.maximumAgeYears(), trial.sex(), trial.healthyVolunteers(), positions)));
+        .flatMap(this::facts);
+  }
+
+  /** The trial's facts whatever its status (a draft's too), for counting who would match it. */
+  public Mono<TrialFacts> anyStatus(String trialId) {
+    return trials.find(trialId).flatMap(this::facts);
+  }
+
+  private Mono<TrialFacts> facts(Trial trial) {
+    return sites.find(trial.siteIds()).map(this::position).filter(Objects::nonNull).collectList()
+        .map(positions -> new TrialFacts(trial.id(), concepts(trial), trial.minimumAgeYears(),
+            trial.maximumAgeYears(), trial.sex(), trial.healthyVolunteers(), positions));
   }
 
   private Set<String> concepts(Trial trial) {
