@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registrationsPerHour how many interest registrations one person may make in an hour
  * @param profileConsentVersion the version of the interest profile's consent text people are shown now
  * @param matchingPoll how often the matcher looks for newly published trials when it found none
+ * @param contactConsentVersion the version of the text people agree to when they share their contact details
+ *     with a trial team
  */
 @ConfigurationProperties("trialport.recruitment")
 public record RecruitmentProperties(
@@ -18,4 +20,5 @@ public record RecruitmentProperties(
     @DefaultValue("interest-2026-11") String consentVersion,
     @DefaultValue("20") int registrationsPerHour,
     @DefaultValue("profile-2026-11") String profileConsentVersion,
-    @DefaultValue("1s") java.time.Duration matchingPoll) {}
+    @DefaultValue("1s") java.time.Duration matchingPoll,
+    @DefaultValue("contact-2026-11") String contactConsentVersion) {}
