@@ -66,9 +66,13 @@ public class MailQueue {
         .bind("id", id).bind("wait", backoff.toMillis() / 1000.0).then();
   }
 
-  /** A mail that can no longer go (no address, no trial): removed, never sent. */
+  /**
+   * A mail that can no longer go (no address, no trial), never sent: a mail to a person is removed; a mail to a
+   * trial team stays as the team's notification, only no longer as a mail.
+   */
   public Mono<Void> drop(long id) {
-    return database.sql("DELETE FROM notification_outbox WHERE id = :id").bind("id", id).then();
+    return database.sql("DELETE FROM notification_outbox WHERE id = :id AND mail_to = 'person'").bind("id", id).then()
+        .then(database.sql("UPDATE notification_outbox SET mail_to = NULL WHERE id = :id").bind("id", id).then());
   }
 
   /** How many mails wait to be sent. */
