@@ -36,6 +36,19 @@ public class AuditLog {
     return spec.then();
   }
 
+  /** The same access to several people's data (e.g. a list of candidates), one entry per person, in one statement. */
+  public Mono<Void> recordEach(String actor, String actorRole, String action, java.util.Collection<String> personRefs,
+      String resource, String reason) {
+    if (personRefs.isEmpty()) {
+      return Mono.empty();
+    }
+    return database.sql("INSERT INTO audit_event (actor, actor_role, action, person_ref, resource, reason) "
+            + "SELECT :actor, :role, :action, person, :resource, :reason FROM unnest(:people) AS person")
+        .bind("actor", actor).bind("role", actorRole).bind("action", action)
+        .bind("people", personRefs.toArray(String[]::new)).bind("resource", resource).bind("reason", reason)
+        .then();
+  }
+
   /** What was done with one person's data, newest first. */
   public Flux<Entry> about(String personRef) {
     return database.sql("SELECT * FROM audit_event WHERE person_ref = :person ORDER BY occurred_at DESC, id DESC")

@@ -1,6 +1,8 @@
 package dk.trialport.notify;
 
+import dk.trialport.catalogue.TrialDetails;
 import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.recruitment.infrastructure.MailQueue;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the mails waiting in the notification outbox. Each mail is claimed for a while, sent, then marked
+ * Sends the mails waiting in the notification outbox, to people and to trial teams (at the trial's first
+ * contact e-mail address, else a site contact's). Each mail is claimed for a while, sent, then marked
  * sent; when the mail server fails, the mail stays and is tried again after a wait that doubles up to
  * {@code max-backoff}. Without {@code spring.mail.host} nothing is sent and mails wait.
  */
@@ -24,15 +27,17 @@ class MailWorker implements SmartLifecycle {
 
   private final MailQueue queue;
   private final TrialProjectionStore trials;
-  private final MatchMail mails;
+  private final TrialDetailsReader details;
+  private final Mails mails;
   private final ObjectProvider<JavaMailSender> sender;
   private final NotifyProperties properties;
   private volatile Thread worker;
 
-  MailWorker(MailQueue queue, TrialProjectionStore trials, MatchMail mails, ObjectProvider<JavaMailSender> sender,
-      NotifyProperties properties) {
+  MailWorker(MailQueue queue, TrialProjectionStore trials, TrialDetailsReader details, Mails mails,
+      ObjectProvider<JavaMailSender> sender, NotifyProperties properties) {
     this.queue = queue;
     this.trials = trials;
+    this.details = details;
     this.mails = mails;
     this.sender = sender;
     this.properties = properties;
@@ -94,13 +99,14 @@ class MailWorker implements SmartLifecycle {
 
   private void send(JavaMailSender mailSender, MailQueue.Mail mail) {
     var trial = trials.find(mail.trialId()).block();
-    if (mail.address() == null || trial == null) {
+    var address = mail.toTeam() ? teamAddress(mail.trialId()) : mail.address();
+    if (address == null || trial == null) {
       queue.drop(mail.id()).block();
       log.info("Mail {} dropped: no address or no trial any more", mail.id());
       return;
     }
     try {
-      mailSender.send(mails.write(mail.address(), trial));
+      mailSender.send(mails.write(mail, address, trial));
       queue.sent(mail.id()).block();
       log.info("Mail {} sent after {} earlier tries", mail.id(), mail.attempts());
     } catch (MailException e) {
@@ -109,6 +115,19 @@ class MailWorker implements SmartLifecycle {
       log.warn("Mail {} not sent (try {}), next try in {}: {}", mail.id(), mail.attempts() + 1, wait,
           e.getClass().getSimpleName());
     }
+  }
+
+  /** The trial's contact e-mail address: the study's own contacts first, then its sites' contacts. */
+  private String teamAddress(String trialId) {
+    var found = details.read(trialId).block();
+    if (found == null) {
+      return null;
+    }
+    var contacts = new java.util.ArrayList<>(found.contacts());
+    found.sites().forEach(site -> contacts.addAll(site.contacts()));
+    return contacts.stream().flatMap(contact -> contact.telecoms().stream())
+        .filter(telecom -> "email".equals(telecom.system()) && telecom.value() != null && !telecom.value().isBlank())
+        .map(TrialDetails.Telecom::value).findFirst().orElse(null);
   }
 
   Duration backoff(int earlierAttempts) {

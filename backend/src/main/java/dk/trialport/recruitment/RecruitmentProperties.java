@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param profileConsentVersion the version of the interest profile's consent text people are shown now
  * @param matchingPoll how often the matcher looks for newly published trials when it found none
  * @param feasibilityThreshold the smallest count of matching volunteers a trial team is shown; below it, "fewer than"
+ * @param contactConsentVersion the version of the text people agree to when they share their contact details
+ *     with a trial team
  */
 @ConfigurationProperties("trialport.recruitment")
 public record RecruitmentProperties(
@@ -20,4 +22,5 @@ public record RecruitmentProperties(
     @DefaultValue("20") int registrationsPerHour,
     @DefaultValue("profile-2026-11") String profileConsentVersion,
     @DefaultValue("1s") java.time.Duration matchingPoll,
-    @DefaultValue("5") int feasibilityThreshold) {}
+    @DefaultValue("5") int feasibilityThreshold,
+    @DefaultValue("contact-2026-11") String contactConsentVersion) {}

@@ -3,6 +3,7 @@ package dk.trialport.web;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.recruitment.application.MyData;
+import dk.trialport.recruitment.application.TalkingWithTheTeam;
 import dk.trialport.recruitment.application.WithdrawingConsent;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * My page: every interest registration with its consent and status, withdrawal in one click, the interest
- * profile with its consent and the inbox of new trials that match it, the
+ * profile with its consent and the inbox of new trials that match it, the messages with each trial team
+ * (unread ones marked) and the sharing of contact details with it, the
  * export of everything (GDPR article 20), deleting account and data (article 17), and who looked at
  * the person's data and when.
  */
@@ -46,9 +48,11 @@ class MyPageController {
   private final TrialProjectionStore trials;
   private final JsonMapper json;
   private final ConditionVocabulary vocabulary;
+  private final TalkingWithTheTeam talking;
 
   MyPageController(MyData myData, WithdrawingConsent withdrawing, TrialProjectionStore trials, JsonMapper json,
-      ConditionVocabulary vocabulary) {
+      ConditionVocabulary vocabulary, TalkingWithTheTeam talking) {
+    this.talking = talking;
     this.vocabulary = vocabulary;
     this.myData = myData;
     this.withdrawing = withdrawing;
@@ -60,10 +64,13 @@ class MyPageController {
   Mono<String> myPage(@AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
     model.addAttribute("name", user.getFullName());
     var locale = exchange.getLocaleContext().getLocale();
-    return myData.read(user.getSubject(), "my-page-viewed")
+    return myData.read(user.getSubject(), MyData.MY_PAGE)
         .flatMap(overview -> titles(overview).map(titles -> {
           model.addAttribute("overview", overview);
           model.addAttribute("titles", titles);
+          model.addAttribute("threads", overview.messages().stream()
+              .collect(Collectors.groupingBy(message -> message.registrationId())));
+          model.addAttribute("contactConsentVersion", talking.contactConsentVersion());
           model.addAttribute("profileAreas", overview.profile() == null ? List.of()
               : ProfileAreas.labels(overview.profile().areas(), vocabulary, locale));
           return VIEW;
@@ -86,7 +93,7 @@ class MyPageController {
             "exportedAt", overview.exportedAt().toString(), "person", overview.personRef(),
             "interestRegistrations", overview.registrations(), "interestProfile", profile(overview),
             "notifications", overview.notifications(), "consents", overview.consents(),
-            "accessLog", overview.accesses())))
+            "messages", overview.messages(), "accessLog", overview.accesses())))
         .defaultIfEmpty(json.writeValueAsBytes(Map.of("interestRegistrations", java.util.List.of())))
         .map(body -> ResponseEntity.ok()
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trialport-mine-data-"

@@ -87,6 +87,9 @@ class InterestRegistrationIT {
         .body(BodyInserters.fromFormData(changed)).exchange().expectStatus().is3xxRedirection();
     assertThat(count("interest_registration")).as("a change is no new registration").isEqualTo(1);
     assertThat(count("notification_outbox")).as("the team is told of the change").isEqualTo(2);
+    awaitNoMailDue();
+    assertThat(count("notification_outbox")).as("a team mail that cannot go (no contact e-mail) stays as the team's "
+        + "notification").isEqualTo(2);
     var stored = database.sql("SELECT contact_encrypted FROM interest_registration").map(row -> row.get(0, byte[].class))
         .one().block();
     assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("anne.jensen@example.dk");
@@ -140,6 +143,19 @@ class InterestRegistrationIT {
     var form = new LinkedMultiValueMap<String, String>();
     form.setAll(Map.of("consent", consent, "channel", channel, "email", email, "phone", "", "message", message));
     return form;
+  }
+
+  private void awaitNoMailDue() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (count("notification_outbox WHERE mail_to IS NOT NULL AND sent_at IS NULL") > 0) {
+      assertThat(System.nanoTime()).as("the mail worker took the team's mail").isLessThan(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private long count(String table) {

@@ -5,7 +5,9 @@ import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.application.MyData;
 import dk.trialport.recruitment.application.RegisteringInterest;
+import dk.trialport.recruitment.application.TalkingWithTheTeam;
 import dk.trialport.recruitment.application.WithdrawingConsent;
+import dk.trialport.recruitment.application.WorkingCandidates;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
@@ -111,6 +113,16 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     @Bean
     KeepingProfile keepingProfile() {
       return Mockito.mock(KeepingProfile.class);
+    }
+
+    @Bean
+    WorkingCandidates workingCandidates() {
+      return Mockito.mock(WorkingCandidates.class);
+    }
+
+    @Bean
+    TalkingWithTheTeam talkingWithTheTeam() {
+      return Mockito.mock(TalkingWithTheTeam.class);
     }
   }
 }

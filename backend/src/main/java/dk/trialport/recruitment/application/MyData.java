@@ -1,6 +1,7 @@
 package dk.trialport.recruitment.application;
 
 import dk.trialport.audit.AuditLog;
+import dk.trialport.recruitment.infrastructure.CandidateStore;
 import dk.trialport.recruitment.infrastructure.NotificationStore;
 import dk.trialport.recruitment.infrastructure.ProfileStore;
 import dk.trialport.recruitment.infrastructure.RegistrationStore;
@@ -26,14 +27,16 @@ public class MyData {
   private final RegistrationStore store;
   private final ProfileStore profiles;
   private final NotificationStore notifications;
+  private final CandidateStore candidates;
   private final AuditLog audit;
   private final TransactionalOperator transaction;
 
-  MyData(RegistrationStore store, ProfileStore profiles, NotificationStore notifications, AuditLog audit,
-      TransactionalOperator transaction) {
+  MyData(RegistrationStore store, ProfileStore profiles, NotificationStore notifications, CandidateStore candidates,
+      AuditLog audit, TransactionalOperator transaction) {
     this.store = store;
     this.profiles = profiles;
     this.notifications = notifications;
+    this.candidates = candidates;
     this.audit = audit;
     this.transaction = transaction;
   }
@@ -43,10 +46,15 @@ public class MyData {
    *
    * @param profile the interest profile; null when they have none
    * @param notifications trials that matched the profile, newest first
+   * @param messages the messages between the person and trial teams, oldest first (unread ones from a team
+   *     have no {@code readAt})
    */
   public record Overview(String personRef, List<InterestRegistration> registrations, InterestProfile profile,
       List<NotificationStore.Notification> notifications, List<RegistrationStore.ConsentEvent> consents,
-      List<AuditLog.Entry> accesses, Instant exportedAt) {}
+      List<AuditLog.Entry> accesses, List<CandidateStore.Message> messages, Instant exportedAt) {}
+
+  /** What My page is read for: the person's messages from trial teams count as read from then on. */
+  public static final String MY_PAGE = "my-page-viewed";
 
   /** The overview, read for {@code purpose} (shown on My page, or exported); empty for someone unknown. */
   public Mono<Overview> read(String subject, String purpose) {
@@ -55,9 +63,11 @@ public class MyData {
       return audit.record(ref, "PATIENT", purpose, ref, null, "the person looked at their own data")
           .then(Mono.zip(store.ofPerson(person).collectList(), profiles.ofPerson(person).map(List::of)
                   .defaultIfEmpty(List.of()), notifications.ofPerson(person).collectList(),
-              store.consentEvents(person).collectList(), audit.about(ref).collectList()))
-          .map(found -> new Overview(ref, found.getT1(), found.getT2().isEmpty() ? null : found.getT2().getFirst(),
-              found.getT3(), found.getT4(), found.getT5(), Instant.now()));
+              store.consentEvents(person).collectList(), audit.about(ref).collectList(),
+              candidates.messagesOfPerson(person).collectList()))
+          .flatMap(found -> (MY_PAGE.equals(purpose) ? candidates.markReadByPerson(person) : Mono.<Void>empty())
+              .thenReturn(new Overview(ref, found.getT1(), found.getT2().isEmpty() ? null : found.getT2().getFirst(),
+                  found.getT3(), found.getT4(), found.getT5(), found.getT6(), Instant.now())));
     });
   }
 

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * A person registers interest in a trial with explicit consent. Registering again with the same details
  * changes nothing; with other contact details or another message it changes them (the consent stands);
  * after a withdrawal it renews the registration with a fresh consent. The trial team is notified through
- * the notification outbox, in the same transaction.
+ * the notification outbox, in the same transaction; a new or renewed registration is also mailed to the
+ * trial's contact address (without any personal data).
  */
 @Service
 public class RegisteringInterest {
@@ -91,7 +92,7 @@ public class RegisteringInterest {
     var person = registration.personId().toString();
     return store.save(registration)
         .then(store.consentEvent(registration, "given", registration.consent().givenAt()))
-        .then(store.notifyTeam("interest-" + what, registration))
+        .then(store.notifyTeamByMail("interest-" + what, registration))
         .then(audit.record(person, "PATIENT", "interest-" + what, person, "ResearchStudy/" + registration.trialId(),
             "the person registered interest"))
         .doOnSuccess(ignored -> log.info("Interest registration {} {} for trial {}", registration.id(), what,

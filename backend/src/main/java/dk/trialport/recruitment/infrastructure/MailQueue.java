@@ -8,8 +8,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * E-mails to people waiting in {@code notification_outbox}. A sender claims due mails for a while (so
- * several instances never send one twice at once), then marks each sent or puts it back for later.
+ * E-mails waiting in {@code notification_outbox}, to people and to trial teams. A sender claims due mails for a
+ * while (so several instances never send one twice at once), then marks each sent or puts it back for later.
  */
 @Repository
 public class MailQueue {
@@ -23,24 +23,34 @@ public class MailQueue {
   }
 
   /**
-   * One mail to send: the address is read from the person's profile now, so it is null when they deleted the
-   * profile or no longer want e-mail.
+   * One mail to send. A person's address is read now: from the profile for a matching trial, from the
+   * registration (contact by e-mail) for a new message, so it is null when they deleted it or no longer want
+   * e-mail. A mail to the trial team has no address here: the sender reads the trial's contact address.
+   *
+   * @param kind the outbox row's kind (e.g. {@link NotificationStore#MATCH_MAIL}, {@link CandidateStore#MESSAGE_MAIL},
+   *     {@code interest-registered})
    */
-  public record Mail(long id, String trialId, int attempts, String address) {}
+  public record Mail(long id, String kind, String trialId, int attempts, boolean toTeam, String address) {}
 
   /** Claims up to {@code limit} due mails for {@code lease}, oldest first. */
   public Flux<Mail> claimDue(int limit, Duration lease) {
     return database.sql("WITH due AS (SELECT id FROM notification_outbox WHERE sent_at IS NULL "
-            + "AND person_notification_id IS NOT NULL AND next_attempt_at <= now() ORDER BY next_attempt_at, id "
+            + "AND mail_to IS NOT NULL AND next_attempt_at <= now() ORDER BY next_attempt_at, id "
             + "LIMIT :limit FOR UPDATE SKIP LOCKED), "
             + "claimed AS (UPDATE notification_outbox o SET next_attempt_at = now() + make_interval(secs => :lease) "
-            + "FROM due WHERE o.id = due.id RETURNING o.id, o.trial_id, o.attempts, o.person_notification_id) "
-            + "SELECT c.id, c.trial_id, c.attempts, p.email_encrypted FROM claimed c "
-            + "JOIN person_notification n ON n.id = c.person_notification_id "
-            + "LEFT JOIN interest_profile p ON p.person_id = n.person_id AND p.notify_email ORDER BY c.id")
+            + "FROM due WHERE o.id = due.id RETURNING o.id, o.kind, o.mail_to, o.trial_id, o.attempts, "
+            + "o.person_notification_id, o.registration_id) "
+            + "SELECT c.id, c.kind, c.mail_to, c.trial_id, c.attempts, "
+            + "coalesce(p.email_encrypted, r.contact_encrypted) AS address_encrypted FROM claimed c "
+            + "LEFT JOIN person_notification n ON n.id = c.person_notification_id "
+            + "LEFT JOIN interest_profile p ON p.person_id = n.person_id AND p.notify_email "
+            + "LEFT JOIN interest_registration r ON r.id = c.registration_id AND c.mail_to = 'person' "
+            + "AND c.person_notification_id IS NULL AND r.contact_channel = 'email' AND r.status <> 'withdrawn' "
+            + "ORDER BY c.id")
         .bind("limit", limit).bind("lease", (double) lease.toSeconds())
-        .map(row -> new Mail(row.get("id", Long.class), row.get("trial_id", String.class),
-            row.get("attempts", Integer.class), cipher.decrypt(row.get("email_encrypted", byte[].class))))
+        .map(row -> new Mail(row.get("id", Long.class), row.get("kind", String.class), row.get("trial_id", String.class),
+            row.get("attempts", Integer.class), "team".equals(row.get("mail_to", String.class)),
+            cipher.decrypt(row.get("address_encrypted", byte[].class))))
         .all();
   }
 
@@ -56,14 +66,18 @@ public class MailQueue {
         .bind("id", id).bind("wait", backoff.toMillis() / 1000.0).then();
   }
 
-  /** A mail that can no longer go (no address): removed, never sent. */
+  /**
+   * A mail that can no longer go (no address, no trial), never sent: a mail to a person is removed; a mail to a
+   * trial team stays as the team's notification, only no longer as a mail.
+   */
   public Mono<Void> drop(long id) {
-    return database.sql("DELETE FROM notification_outbox WHERE id = :id").bind("id", id).then();
+    return database.sql("DELETE FROM notification_outbox WHERE id = :id AND mail_to = 'person'").bind("id", id).then()
+        .then(database.sql("UPDATE notification_outbox SET mail_to = NULL WHERE id = :id").bind("id", id).then());
   }
 
   /** How many mails wait to be sent. */
   public Mono<Long> backlog() {
     return database.sql("SELECT count(*) AS n FROM notification_outbox WHERE sent_at IS NULL "
-            + "AND person_notification_id IS NOT NULL").map(row -> row.get("n", Long.class)).one();
+            + "AND mail_to IS NOT NULL").map(row -> row.get("n", Long.class)).one();
   }
 }

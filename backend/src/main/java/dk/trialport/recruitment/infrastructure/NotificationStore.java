@@ -38,8 +38,8 @@ public class NotificationStore {
   }
 
   private Mono<Void> queueMail(long notificationId, String trialId) {
-    return database.sql("INSERT INTO notification_outbox (kind, trial_id, person_notification_id) "
-            + "VALUES (:kind, :trial, :notification)")
+    return database.sql("INSERT INTO notification_outbox (kind, trial_id, person_notification_id, mail_to) "
+            + "VALUES (:kind, :trial, :notification, 'person')")
         .bind("kind", MATCH_MAIL).bind("trial", trialId).bind("notification", notificationId).then();
   }
 

@@ -51,6 +51,12 @@ public class RegistrationStore {
         .map(this::registration).one();
   }
 
+  /** Every registration for one trial (its candidates), newest first. */
+  public Flux<InterestRegistration> ofTrial(String trialId) {
+    return database.sql("SELECT * FROM interest_registration WHERE trial_id = :trial ORDER BY created_at DESC, id")
+        .bind("trial", trialId).map(this::registration).all();
+  }
+
   /** Every registration of one person, newest first. */
   public Flux<InterestRegistration> ofPerson(UUID personId) {
     return database.sql("SELECT * FROM interest_registration WHERE person_id = :person ORDER BY created_at DESC")
@@ -68,12 +74,13 @@ public class RegistrationStore {
   /** Inserts or replaces a registration. */
   public Mono<Void> save(InterestRegistration r) {
     var spec = database.sql("INSERT INTO interest_registration (id, person_id, trial_id, status, contact_channel, "
-            + "contact_encrypted, message_encrypted, consent_version, consented_at, withdrawn_at, created_at, updated_at) "
-            + "VALUES (:id, :person, :trial, :status, :channel, :contact, :message, :version, :consented, :withdrawn, "
-            + ":created, :updated) ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
+            + "contact_encrypted, message_encrypted, consent_version, consented_at, withdrawn_at, created_at, updated_at, "
+            + "contact_shared_at) VALUES (:id, :person, :trial, :status, :channel, :contact, :message, :version, "
+            + ":consented, :withdrawn, :created, :updated, :shared) ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
             + "contact_channel = excluded.contact_channel, contact_encrypted = excluded.contact_encrypted, "
             + "message_encrypted = excluded.message_encrypted, consent_version = excluded.consent_version, "
-            + "consented_at = excluded.consented_at, withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at")
+            + "consented_at = excluded.consented_at, withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at, "
+            + "contact_shared_at = excluded.contact_shared_at")
         .bind("id", r.id()).bind("person", r.personId()).bind("trial", r.trialId()).bind("status", r.status().code())
         .bind("channel", r.channel().code()).bind("version", r.consent().textVersion())
         .bind("consented", at(r.consent().givenAt())).bind("created", at(r.createdAt())).bind("updated", at(r.updatedAt()));
@@ -81,15 +88,22 @@ public class RegistrationStore {
     spec = bytes(spec, "message", cipher.encrypt(r.message()));
     spec = r.withdrawnAt() == null ? spec.bindNull("withdrawn", OffsetDateTime.class)
         : spec.bind("withdrawn", at(r.withdrawnAt()));
+    spec = r.contactSharedAt() == null ? spec.bindNull("shared", OffsetDateTime.class)
+        : spec.bind("shared", at(r.contactSharedAt()));
     return spec.then();
   }
 
   /** Records consent given or withdrawn, with the version of the text. */
   public Mono<Void> consentEvent(InterestRegistration r, String kind, Instant at) {
+    return consentEvent(r, kind, r.consent().textVersion(), at);
+  }
+
+  /** Records a consent event about a registration with the version of the text shown for it. */
+  public Mono<Void> consentEvent(InterestRegistration r, String kind, String textVersion, Instant at) {
     return database.sql("INSERT INTO consent_event (person_id, registration_id, kind, text_version, occurred_at) "
             + "VALUES (:person, :registration, :kind, :version, :at)")
         .bind("person", r.personId()).bind("registration", r.id()).bind("kind", kind)
-        .bind("version", r.consent().textVersion()).bind("at", at(at))
+        .bind("version", textVersion).bind("at", at(at))
         .then();
   }
 
@@ -112,6 +126,16 @@ public class RegistrationStore {
         .bind("kind", kind).bind("trial", r.trialId()).bind("id", r.id()).then();
   }
 
+  /**
+   * Tells the trial team and mails them (at the trial's contact address, read when the mail is sent), through
+   * the same outbox row, in the same transaction as the change.
+   */
+  public Mono<Void> notifyTeamByMail(String kind, InterestRegistration r) {
+    return database.sql("INSERT INTO notification_outbox (kind, trial_id, registration_id, mail_to) "
+            + "VALUES (:kind, :trial, :id, 'team')")
+        .bind("kind", kind).bind("trial", r.trialId()).bind("id", r.id()).then();
+  }
+
   /** Deletes the person and everything they gave (registrations, profile, notifications, consents cascade). */
   public Mono<Void> deletePerson(UUID personId) {
     return database.sql("DELETE FROM person WHERE id = :person").bind("person", personId).then();
@@ -125,7 +149,8 @@ public class RegistrationStore {
         cipher.decrypt(row.get("message_encrypted", byte[].class)),
         new Consent(row.get("consent_version", String.class), instant(row, "consented_at")),
         row.get("withdrawn_at", OffsetDateTime.class) == null ? null : instant(row, "withdrawn_at"),
-        instant(row, "created_at"), instant(row, "updated_at"));
+        instant(row, "created_at"), instant(row, "updated_at"),
+        row.get("contact_shared_at", OffsetDateTime.class) == null ? null : instant(row, "contact_shared_at"));
   }
 
   private static DatabaseClient.GenericExecuteSpec bytes(DatabaseClient.GenericExecuteSpec spec, String name,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class WorkspaceFeasibilityTest {
 
   private final EstimatingFeasibility feasibility = new EstimatingFeasibility(null, null, null,
-      new RecruitmentProperties(null, "i", 20, "p", Duration.ofSeconds(1), 5));
+      new RecruitmentProperties(null, "i", 20, "p", Duration.ofSeconds(1), 5, "c"));
 
   @Test
   void countsBelowTheThresholdAreSuppressed() {
