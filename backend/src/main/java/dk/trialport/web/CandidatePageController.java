@@ -111,6 +111,7 @@ class CandidatePageController {
           var shown = new java.util.LinkedHashMap<String, String>();
           errors.forEach((field, key) -> shown.put(field, messages.getMessage(key, null, key, locale)));
           model.addAttribute("file", file);
+          model.addAttribute("admin", caller.isAdmin());
           model.addAttribute("r", file.registration());
           model.addAttribute("trialTitle", title);
           model.addAttribute("statuses", Arrays.stream(CandidateStatus.values())

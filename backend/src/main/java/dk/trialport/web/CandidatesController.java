@@ -41,14 +41,15 @@ class CandidatesController {
   @GetMapping("/arbejdsrum/forsoeg/{id}/kandidater")
   Mono<String> list(@PathVariable String id, Model model, ServerWebExchange exchange) {
     return TeamCallers.of(exchange)
-        .flatMap(caller -> candidates.list(caller, id, WorkingCandidates.LISTED))
-        .zipWith(TrialTitles.of(trials, id, exchange.getLocaleContext().getLocale()))
-        .map(found -> {
-          model.addAttribute("trialId", id);
-          model.addAttribute("trialTitle", found.getT2());
-          model.addAttribute("candidates", found.getT1());
-          return LIST;
-        })
+        .flatMap(caller -> candidates.list(caller, id, WorkingCandidates.LISTED)
+            .zipWith(TrialTitles.of(trials, id, exchange.getLocaleContext().getLocale()))
+            .map(found -> {
+              model.addAttribute("trialId", id);
+              model.addAttribute("admin", caller.isAdmin());
+              model.addAttribute("trialTitle", found.getT2());
+              model.addAttribute("candidates", found.getT1());
+              return LIST;
+            }))
         .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }
 
