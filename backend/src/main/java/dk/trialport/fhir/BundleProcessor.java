@@ -47,6 +47,11 @@ public class BundleProcessor {
   }
 
   public Mono<Bundle> transaction(Bundle bundle, String base) {
+    return transaction(bundle, base, WriteCheck.NONE);
+  }
+
+  /** A transaction whose every write must pass {@code check} (in the same database transaction). */
+  Mono<Bundle> transaction(Bundle bundle, String base, WriteCheck check) {
     var steps = new ArrayList<Step>();
     for (int i = 0; i < bundle.getEntry().size(); i++) {
       steps.add(step(i, bundle.getEntry().get(i)));
@@ -76,7 +81,7 @@ public class BundleProcessor {
           var results = new StoredResource[steps.size()];
           var created = new boolean[steps.size()];
           return Flux.fromIterable(ordered)
-              .concatMap(step -> execute(step).doOnNext(outcome -> {
+              .concatMap(step -> execute(step).flatMap(outcome -> checked(step, outcome, check)).doOnNext(outcome -> {
                 results[step.index()] = outcome.stored();
                 created[step.index()] = outcome.created();
               }))
@@ -90,7 +95,7 @@ public class BundleProcessor {
     return work.as(transaction::transactional);
   }
 
-  Mono<Bundle> batch(Bundle bundle, String base) {
+  Mono<Bundle> batch(Bundle bundle, String base, WriteCheck check) {
     var response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
     return Flux.range(0, bundle.getEntry().size())
         .concatMap(i -> Mono.fromCallable(() -> step(i, bundle.getEntry().get(i)))
@@ -99,6 +104,7 @@ public class BundleProcessor {
                 intake.validate(step.resource());
               }
               return resolve(step).flatMap(resolved -> execute(resolved)
+                  .flatMap(outcome -> checked(resolved, outcome, check))
                   .flatMap(outcome -> resolved.resource() == null ? Mono.just(outcome)
                       : writer.checkReferences(resolved.resource()).thenReturn(outcome))
                   .as(transaction::transactional));
@@ -172,6 +178,16 @@ public class BundleProcessor {
           .switchIfEmpty(Mono.error(new CatalogueException.NotFound(step.type(), step.id())))
           .map(stored -> new ResourceWriter.Outcome(stored, false));
       default -> Mono.error(new IllegalStateException("unexpected " + step.verb()));
+    };
+  }
+
+  /** Runs the check on what a step wrote (reads and matched conditional creates wrote nothing). */
+  private static Mono<ResourceWriter.Outcome> checked(Step step, ResourceWriter.Outcome outcome, WriteCheck check) {
+    return switch (step.verb()) {
+      case POST, PUT, DELETE -> check.written(step.type(), outcome.stored().id(), outcome.created())
+          .onErrorMap(FhirProblem.class, problem -> locate(problem, step.index()))
+          .thenReturn(outcome);
+      default -> Mono.just(outcome);
     };
   }
 

@@ -63,7 +63,9 @@ class CapabilityController {
     var rest = statement.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
     rest.getSecurity().setCors(false)
         .setDescription("Reading the catalogue is open to everyone. Changes need an OAuth2 bearer token from "
-            + identity.issuer() + " (hospital systems: client credentials).")
+            + identity.issuer() + " (hospital systems: client credentials) with the SMART scope of the type and "
+            + "interaction; a trial is changed only by its own organization's team. Candidates (ResearchSubject) "
+            + "are read only by the trial's team (system/ResearchSubject.rs) and administrators.")
         .addService(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
             "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")));
     var oauth = new Extension("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
@@ -73,7 +75,31 @@ class CapabilityController {
     for (var type : ResourceTypes.CATALOGUE) {
       rest.addResource(resource(type));
     }
+    rest.addResource(researchSubject());
     return responses.resource(HttpStatus.OK, statement, request);
+  }
+
+  /** Candidates: read and search only, for the trial's own team. */
+  private static CapabilityStatementRestResourceComponent researchSubject() {
+    var resource = new CapabilityStatementRestResourceComponent().setType(ResearchSubjectController.TYPE)
+        .setVersioning(CapabilityStatement.ResourceVersionPolicy.NOVERSION).setReadHistory(false)
+        .setUpdateCreate(false).setConditionalCreate(false)
+        .setConditionalRead(CapabilityStatement.ConditionalReadStatus.NOTSUPPORTED).setConditionalUpdate(false)
+        .setConditionalDelete(CapabilityStatement.ConditionalDeleteStatus.NOTSUPPORTED)
+        .setDocumentation("A candidate: one person's interest registration in a trial, read only. Needs a token of "
+            + "the trial's team (system/ResearchSubject.r to read, .s to search; investigators by their role) or an "
+            + "administrator; every read is written to the person's access log. The person is a contained Patient "
+            + "with only a pseudonym until they share their contact details; the consent is a contained Consent.");
+    resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+    resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+    resource.addSearchParam().setName("study").setType(Enumerations.SearchParamType.REFERENCE)
+        .setDefinition("http://hl7.org/fhir/SearchParameter/ResearchSubject-study")
+        .setDocumentation("Required: the trial, ResearchStudy/{id}");
+    resource.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE)
+        .setDocumentation("When the candidate last changed (eq, ge, gt, le, lt); results come oldest change first, "
+            + "so a hospital polls with ge and the newest meta.lastUpdated it has seen");
+    resource.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER);
+    return resource;
   }
 
   private static CapabilityStatementRestResourceComponent resource(String type) {

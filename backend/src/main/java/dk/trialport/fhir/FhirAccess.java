@@ -1,10 +1,12 @@
 package dk.trialport.fhir;
 
+import dk.trialport.identity.TeamCaller;
 import java.util.Collection;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -12,8 +14,8 @@ import reactor.core.publisher.Mono;
  * What a caller may do with a resource type, by SMART scopes: a hospital system needs
  * {@code system/<Type>.<cruds>} (v2, e.g. {@code system/ResearchStudy.cu}) or {@code system/<Type>.write}
  * (v1) for the interaction, {@code *} standing for any type; platform administrators and investigators act
- * by their role (investigators' organization rules come with the workspace). A refusal is a 403
- * OperationOutcome naming the scope that was missing.
+ * by their role. Which trials a caller may change or read candidates of is {@link TrialOwnership}'s to say. A
+ * refusal is a 403 OperationOutcome naming the scope that was missing.
  */
 @Component
 class FhirAccess {
@@ -23,6 +25,7 @@ class FhirAccess {
   static final char READ = 'r';
   static final char UPDATE = 'u';
   static final char DELETE = 'd';
+  static final char SEARCH = 's';
 
   /** Allows the interaction or fails with a 403 OperationOutcome. */
   Mono<Void> require(String type, char permission) {
@@ -32,6 +35,14 @@ class FhirAccess {
         .flatMap(authentication -> Mono.error(new FhirProblem(HttpStatus.FORBIDDEN, "forbidden",
             "The token does not allow " + verb(permission) + " " + type + "; it needs the scope system/" + type + "."
                 + permission + " (or system/" + type + ".cruds)", null)));
+  }
+
+  /** Who is calling: a hospital system, or a user with a bearer token; empty without a token. */
+  Mono<TeamCaller> caller() {
+    return ReactiveSecurityContextHolder.getContext()
+        .map(context -> context.getAuthentication())
+        .filter(JwtAuthenticationToken.class::isInstance)
+        .map(authentication -> TeamCaller.of(((JwtAuthenticationToken) authentication).getToken(), authentication));
   }
 
   static boolean allows(Authentication authentication, String type, char permission) {
@@ -73,6 +84,7 @@ class FhirAccess {
       case CREATE -> "creating";
       case UPDATE -> "updating";
       case DELETE -> "deleting";
+      case SEARCH -> "searching";
       default -> "reading";
     };
   }

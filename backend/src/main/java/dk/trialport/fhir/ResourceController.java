@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +34,14 @@ class ResourceController {
   private final FhirResponses responses;
   private final FhirContext context;
   private final FhirAccess access;
+  private final TrialOwnership ownership;
+  private final TransactionalOperator transaction;
 
   ResourceController(CatalogueStore store, ResourceWriter writer, ResourceIntake intake, FhirResponses responses,
-      FhirContext context, FhirAccess access) {
+      FhirContext context, FhirAccess access, TrialOwnership ownership, TransactionalOperator transaction) {
     this.access = access;
+    this.ownership = ownership;
+    this.transaction = transaction;
     this.store = store;
     this.writer = writer;
     this.intake = intake;
@@ -98,9 +103,12 @@ class ResourceController {
   Mono<ResponseEntity<String>> create(@PathVariable String type, @RequestBody(required = false) String body,
       @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return access.require(type, FhirAccess.CREATE)
-        .then(offEventLoop(() -> intake.parse(body, request, type)))
-        .flatMap(resource -> writer.create(resource, ifNoneExist))
+    return access.require(type, FhirAccess.CREATE).then(ownership.rules())
+        .flatMap(rules -> rules.mayWrite(type)
+            .then(offEventLoop(() -> intake.parse(body, request, type)))
+            // A conditional create that found its match wrote nothing: nothing to check.
+            .flatMap(resource -> checked(writer.create(resource, ifNoneExist),
+                (t, id, created) -> created ? rules.written(t, id, true) : Mono.empty())))
         .map(outcome -> written(outcome, request));
   }
 
@@ -110,15 +118,16 @@ class ResourceController {
       ServerHttpRequest request) {
     ResourceTypes.require(type);
     var expectedVersion = ETags.version(ifMatch);
-    return access.require(type, FhirAccess.UPDATE)
-        .then(offEventLoop(() -> intake.parse(body, request, type)))
-        .flatMap(resource -> {
-          if (!resource.hasIdElement() || !id.equals(resource.getIdElement().getIdPart())) {
-            throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
-                "The resource's id must be " + id + " as in the URL", type + ".id");
-          }
-          return writer.update(resource, id, expectedVersion);
-        })
+    return access.require(type, FhirAccess.UPDATE).then(ownership.rules())
+        .flatMap(rules -> rules.mayChange(type, id)
+            .then(offEventLoop(() -> intake.parse(body, request, type)))
+            .flatMap(resource -> {
+              if (!resource.hasIdElement() || !id.equals(resource.getIdElement().getIdPart())) {
+                throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
+                    "The resource's id must be " + id + " as in the URL", type + ".id");
+              }
+              return checked(writer.update(resource, id, expectedVersion), rules);
+            }))
         .map(outcome -> written(outcome, request));
   }
 
@@ -132,8 +141,10 @@ class ResourceController {
           "A conditional update needs search criteria, e.g. ?identifier=system|value", null);
     }
     return access.require(type, FhirAccess.CREATE).then(access.require(type, FhirAccess.UPDATE))
-        .then(offEventLoop(() -> intake.parse(body, request, type)))
-        .flatMap(resource -> writer.conditionalUpdate(resource, criteria))
+        .then(ownership.rules())
+        .flatMap(rules -> rules.mayWrite(type)
+            .then(offEventLoop(() -> intake.parse(body, request, type)))
+            .flatMap(resource -> checked(writer.conditionalUpdate(resource, criteria), rules)))
         .map(outcome -> written(outcome, request));
   }
 
@@ -141,8 +152,11 @@ class ResourceController {
   Mono<ResponseEntity<String>> delete(@PathVariable String type, @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return access.require(type, FhirAccess.DELETE)
-        .then(store.delete(type, id, ETags.version(ifMatch)))
+    return access.require(type, FhirAccess.DELETE).then(ownership.rules())
+        .flatMap(rules -> rules.mayChange(type, id)
+            .then(store.delete(type, id, ETags.version(ifMatch))
+                .flatMap(deleted -> rules.written(type, id, false).thenReturn(deleted))
+                .as(transaction::transactional)))
         .map(deleted -> ResponseEntity.noContent().eTag(ETags.of(deleted.version())).build());
   }
 
@@ -159,6 +173,13 @@ class ResourceController {
         ? List.of(new FhirProblem.Issue("information", "informational", "Validation passed", null)) : issues;
     // The operation itself succeeded: 200 whether or not the resource is valid (4xx only when it cannot run).
     return responses.outcome(new FhirProblem(HttpStatus.OK, all), request);
+  }
+
+  /** The write and the caller's check of what it wrote, in one database transaction. */
+  private Mono<ResourceWriter.Outcome> checked(Mono<ResourceWriter.Outcome> write, WriteCheck check) {
+    return write.flatMap(outcome -> check.written(outcome.stored().type(), outcome.stored().id(), outcome.created())
+            .thenReturn(outcome))
+        .as(transaction::transactional);
   }
 
   /** Parsing and validating are CPU work that must not hold up Netty's event loop. */

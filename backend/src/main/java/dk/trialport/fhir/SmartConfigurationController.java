@@ -32,7 +32,8 @@ class SmartConfigurationController {
     configuration.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "client_secret_basic"));
     configuration.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
     configuration.put("scopes_supported", List.of("system/ResearchStudy.cruds", "system/ResearchStudy.rs",
-        "system/Location.cruds", "system/Organization.cruds", "system/PractitionerRole.cruds", "openid", "profile"));
+        "system/ResearchSubject.rs", "system/Location.cruds", "system/Organization.cruds",
+        "system/PractitionerRole.cruds", "openid", "profile"));
     configuration.put("capabilities", List.of("client-confidential-asymmetric", "client-confidential-symmetric",
         "permission-v2"));
     return configuration;

@@ -18,9 +18,14 @@ public final class TrialportFhir {
     public static final String EUDRACT = "https://eudract.ema.europa.eu";
     public static final String LOCAL_PROTOCOL = BASE + "/sid/local-protocol";
     public static final String ETHICS_COMMITTEE = BASE + "/sid/ethics-committee";
+    /** A candidate's pseudonym: the interest registration's id, different in every trial. */
+    public static final String CANDIDATE = BASE + "/sid/candidate";
 
     private TrialIdentifier() {}
   }
+
+  /** Where the consent texts are published, one page per version ({@code …/interest-2026-11}). */
+  public static final String CONSENT_TEXTS = BASE + "/consent-text/";
 
   /** The Danish health organisation register (SOR). */
   public static final String SOR = "urn:oid:1.2.208.176.1.1";
@@ -40,6 +45,10 @@ public final class TrialportFhir {
     public static final String UCUM = "http://unitsofmeasure.org";
     /** A concept of Trialport's condition vocabulary ({@code search/conditions.tsv}), by its id. */
     public static final String CONDITION_CONCEPT = BASE + "/CodeSystem/condition";
+    /** Trialport's candidate pipeline: received, contacted, screening, included, not-eligible, withdrawn. */
+    public static final String CANDIDATE_STATUS = BASE + "/CodeSystem/candidate-status";
+    public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+    public static final String CONSENT_CATEGORY = "http://terminology.hl7.org/CodeSystem/consentcategorycodes";
 
     private CodeSystems() {}
   }
@@ -69,6 +78,10 @@ public final class TrialportFhir {
     public static final String SITES_OUTSIDE_DENMARK = BASE + "/StructureDefinition/sites-outside-denmark";
     /** Trialport: taking part can happen (partly) remotely. */
     public static final String DECENTRALIZED = BASE + "/StructureDefinition/decentralized";
+    /** Trialport: where the candidate is in the trial team's pipeline, in Trialport's own codes. */
+    public static final String CANDIDATE_STATUS = BASE + "/StructureDefinition/candidate-status";
+    /** Trialport: how the candidate wants to be contacted (email, phone, portal). */
+    public static final String CONTACT_CHANNEL = BASE + "/StructureDefinition/contact-channel";
 
     private Extensions() {}
   }

@@ -37,6 +37,9 @@ class SecurityConfiguration {
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .pathMatchers(HttpMethod.GET, "/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml").permitAll()
             .pathMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
+            // Candidates are personal data: never public, unlike the catalogue.
+            .pathMatchers("/fhir/ResearchSubject", "/fhir/ResearchSubject/**")
+                .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
             .pathMatchers(HttpMethod.GET, "/fhir/**").permitAll()
             .pathMatchers(HttpMethod.HEAD, "/fhir/**").permitAll()
             .pathMatchers("/fhir/**").hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)

@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import java.time.Duration;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** HAPI's own generic client against the running server, as a hospital system or an anonymous reader uses it. */
 public final class FhirClients {
@@ -21,6 +23,12 @@ public final class FhirClients {
   }
 
   private FhirClients() {}
+
+  /** A plain HTTP client against the running server, patient enough for the validator's first, cold call. */
+  public static WebTestClient web(int port) {
+    return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
+        .build();
+  }
 
   public static IGenericClient anonymous(int port) {
     return CONTEXT.newRestfulGenericClient("http://localhost:" + port + "/fhir");

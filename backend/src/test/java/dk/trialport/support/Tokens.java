@@ -16,6 +16,16 @@ public final class Tokens {
     return clientCredentials(issuer, "demo-hospital", "demo-hospital-secret", scope);
   }
 
+  /** The demo hospital system of another organization (Aarhus, auh-endokrinologi), with {@code scope}. */
+  public static String aarhusHospital(String issuer, String scope) {
+    return clientCredentials(issuer, "demo-hospital-aarhus", "demo-hospital-aarhus-secret", scope);
+  }
+
+  /** The platform operator's token (role ADMIN, no organization). */
+  public static String operator(String issuer) {
+    return clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
+  }
+
   public static String clientCredentials(String issuer, String clientId, String secret, String scope) {
     Map<String, Object> response = WebClient.create(issuer).post().uri("/oauth2/token")
         .headers(headers -> headers.setBasicAuth(clientId, secret))

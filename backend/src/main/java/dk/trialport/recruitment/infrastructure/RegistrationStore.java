@@ -5,6 +5,7 @@ import dk.trialport.recruitment.model.CandidateStatus;
 import dk.trialport.recruitment.model.Consent;
 import dk.trialport.recruitment.model.ContactChannel;
 import dk.trialport.recruitment.model.InterestRegistration;
+import dk.trialport.recruitment.model.SharedRegistration;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,6 +62,46 @@ public class RegistrationStore {
   public Flux<InterestRegistration> ofPerson(UUID personId) {
     return database.sql("SELECT * FROM interest_registration WHERE person_id = :person ORDER BY created_at DESC")
         .bind("person", personId).map(this::registration).all();
+  }
+
+  /**
+   * Which of a trial's registrations to read: changed in {@code [from, before)} (either bound null: open),
+   * after the position {@code (afterUpdated, afterId)} when paging, oldest change first.
+   */
+  public record TrialWindow(String trialId, Instant from, Instant before, Instant afterUpdated, UUID afterId) {}
+
+  /** One registration as its trial team may see it. */
+  public Mono<SharedRegistration> shared(UUID id) {
+    return database.sql("SELECT * FROM interest_registration WHERE id = :id").bind("id", id)
+        .map(this::sharedRow).one();
+  }
+
+  /** Up to {@code limit} of a trial's registrations in the window, as its team may see them, oldest change first. */
+  public Flux<SharedRegistration> shared(TrialWindow window, int limit) {
+    var sql = "SELECT * FROM interest_registration WHERE " + conditions(window)
+        + " ORDER BY updated_at, id LIMIT :limit";
+    return bind(database.sql(sql), window).bind("limit", limit).map(this::sharedRow).all();
+  }
+
+  /** How many of a trial's registrations changed in the window (the paging position aside). */
+  public Mono<Long> countShared(TrialWindow window) {
+    var whole = new TrialWindow(window.trialId(), window.from(), window.before(), null, null);
+    return bind(database.sql("SELECT count(*) AS n FROM interest_registration WHERE " + conditions(whole)), whole)
+        .map(row -> row.get("n", Long.class)).one();
+  }
+
+  private static String conditions(TrialWindow window) {
+    return "trial_id = :trial" + (window.from() == null ? "" : " AND updated_at >= :from")
+        + (window.before() == null ? "" : " AND updated_at < :before")
+        + (window.afterUpdated() == null ? "" : " AND (updated_at, id) > (:afterUpdated, :afterId)");
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, TrialWindow window) {
+    spec = spec.bind("trial", window.trialId());
+    spec = window.from() == null ? spec : spec.bind("from", at(window.from()));
+    spec = window.before() == null ? spec : spec.bind("before", at(window.before()));
+    return window.afterUpdated() == null ? spec
+        : spec.bind("afterUpdated", at(window.afterUpdated())).bind("afterId", window.afterId());
   }
 
   /** How many registrations the person made or renewed since {@code since}. */
@@ -151,6 +192,11 @@ public class RegistrationStore {
         row.get("withdrawn_at", OffsetDateTime.class) == null ? null : instant(row, "withdrawn_at"),
         instant(row, "created_at"), instant(row, "updated_at"),
         row.get("contact_shared_at", OffsetDateTime.class) == null ? null : instant(row, "contact_shared_at"));
+  }
+
+  private SharedRegistration sharedRow(Readable row) {
+    var sharedAt = row.get("contact_shared_at", OffsetDateTime.class);
+    return SharedRegistration.of(registration(row), sharedAt == null ? null : sharedAt.toInstant());
   }
 
   private static DatabaseClient.GenericExecuteSpec bytes(DatabaseClient.GenericExecuteSpec spec, String name,

@@ -42,7 +42,9 @@ public class TrialFactsReader {
   /** The trial's facts when it is published and recruits (or soon will); empty otherwise. */
   public Mono<TrialFacts> recruiting(String trialId) {
     return trials.find(trialId)
-        .filter(trial -> PUBLISHED.contains(trial.status()) && RECRUITING.contains(trial.recruitmentStatus()))
+        // Set.of(...).contains(null) throws: a trial without a recruitment status must not stop the matcher.
+        .filter(trial -> trial.status() != null && PUBLISHED.contains(trial.status())
+            && trial.recruitmentStatus() != null && RECRUITING.contains(trial.recruitmentStatus()))
         .flatMap(this::facts);
   }
 
