@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param backwards read the page before {@code after} instead (previous link)
  * @param trial criteria on the trial projection (ResearchStudy only)
  * @param references each must be a reference of the resource at that path (site, sponsor, organization, …)
+ * @param draftTeams the teams whose draft trials a search asking for drafts may find; null: every team's
  */
 public record CatalogueQuery(
     String type,
@@ -28,7 +29,8 @@ public record CatalogueQuery(
     boolean backwards,
     int count,
     TrialCriteria trial,
-    java.util.List<ResourceContent.Link> references) {
+    java.util.List<ResourceContent.Link> references,
+    java.util.Set<String> draftTeams) {
 
   /** Where a page ends: the sort value and id of its last row. */
   public record Position(Instant lastUpdated, String id) {}

@@ -78,8 +78,11 @@ public class CatalogueSearch {
         .map(CatalogueSearch::stored).all();
   }
 
-  /** Drafts (R4 status {@code in-review}) are found only by a search that asks for that status. */
-  static final String DRAFT = "in-review";
+  /**
+   * Drafts (R4 status {@code in-review}) are found only by a search that asks for that status, and then only those of
+   * the teams in {@link CatalogueQuery#draftTeams()}.
+   */
+  static final String DRAFT = Trial.DRAFT;
 
   private static void filters(CatalogueQuery query, List<String> where, Map<String, Object> binds) {
     where.add("r.resource_type = :type");
@@ -117,6 +120,12 @@ public class CatalogueSearch {
     }
     if ("ResearchStudy".equals(query.type()) && (query.trial() == null || query.trial().statuses().isEmpty())) {
       where.add("NOT EXISTS (SELECT 1 FROM trial d WHERE d.id = r.id AND d.status = '" + DRAFT + "')");
+    }
+    if ("ResearchStudy".equals(query.type()) && query.draftTeams() != null) {
+      // a search that asks for drafts finds only those of the caller's own teams
+      where.add("NOT EXISTS (SELECT 1 FROM trial d WHERE d.id = r.id AND d.status = '" + DRAFT + "' AND NOT EXISTS "
+          + "(SELECT 1 FROM trial_team tt WHERE tt.trial_id = d.id AND tt.organization_id = ANY(:draftTeams)))");
+      binds.put("draftTeams", query.draftTeams().toArray(String[]::new));
     }
     if (query.trial() != null && !query.trial().isEmpty()) {
       where.add("EXISTS (SELECT 1 FROM trial t WHERE t.id = r.id AND " + String.join(" AND ", trialFilters(query.trial(), binds))

@@ -39,6 +39,17 @@ public record Trial(
     Boolean decentralized,
     String start) {
 
+  /**
+   * The status of a draft: R4 has no draft status, so a trial team's unpublished trial is {@code in-review}. Drafts
+   * are seen by their team only: never indexed, listed, matched or shown on the portal.
+   */
+  public static final String DRAFT = "in-review";
+
+  /** Whether this is a trial team's unpublished draft. */
+  public boolean isDraft() {
+    return DRAFT.equals(status);
+  }
+
   /** A condition with its codings. */
   public record Condition(String text, List<Code> codes) {}
 

@@ -52,7 +52,7 @@ class ResourceController {
   @GetMapping("/{type}/{id}")
   Mono<ResponseEntity<String>> read(@PathVariable String type, @PathVariable String id, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return store.read(type, id)
+    return ownership.rules().flatMap(rules -> rules.mayRead(type, id)).then(store.read(type, id))
         .switchIfEmpty(Mono.error(new CatalogueException.NotFound(type, id)))
         .map(stored -> {
           if (stored.deleted()) {
@@ -66,7 +66,8 @@ class ResourceController {
   Mono<ResponseEntity<String>> vread(@PathVariable String type, @PathVariable String id, @PathVariable String version,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return Mono.fromSupplier(() -> parseVersion(version))
+    return ownership.rules().flatMap(rules -> rules.mayRead(type, id))
+        .then(Mono.fromSupplier(() -> parseVersion(version)))
         .flatMap(number -> store.readVersion(type, id, number))
         .switchIfEmpty(Mono.error(new CatalogueException.NotFound(type, id + "/_history/" + version)))
         .map(stored -> {
@@ -80,7 +81,7 @@ class ResourceController {
   @GetMapping("/{type}/{id}/_history")
   Mono<ResponseEntity<String>> history(@PathVariable String type, @PathVariable String id, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    return store.history(type, id).collectList()
+    return ownership.rules().flatMap(rules -> rules.mayRead(type, id)).then(store.history(type, id).collectList())
         .map(versions -> {
           if (versions.isEmpty()) {
             throw new CatalogueException.NotFound(type, id);

@@ -40,8 +40,11 @@ class SearchController {
   private final EngineStudySearch engine;
   private final FhirResponses responses;
   private final FhirContext context;
+  private final TrialOwnership ownership;
 
-  SearchController(CatalogueSearch search, EngineStudySearch engine, FhirResponses responses, FhirContext context) {
+  SearchController(CatalogueSearch search, EngineStudySearch engine, FhirResponses responses, FhirContext context,
+      TrialOwnership ownership) {
+    this.ownership = ownership;
     this.search = search;
     this.engine = engine;
     this.responses = responses;
@@ -62,7 +65,12 @@ class SearchController {
             + " is not supported for " + type + "; see /fhir/metadata", name);
       }
     }
-    var query = query(type, params);
+    return ownership.draftTeams().flatMap(draftTeams -> search(type, params, draftTeams.orElse(null), request));
+  }
+
+  private Mono<ResponseEntity<String>> search(String type, MultiValueMap<String, String> params, Set<String> draftTeams,
+      ServerHttpRequest request) {
+    var query = query(type, params, draftTeams);
     if ("count".equals(params.getFirst("_summary"))) {
       return search.count(query).map(total -> responses.resource(HttpStatus.OK,
           new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(total.intValue())
@@ -85,7 +93,7 @@ class SearchController {
         .map(bundle -> responses.resource(HttpStatus.OK, bundle, request));
   }
 
-  private static CatalogueQuery query(String type, MultiValueMap<String, String> params) {
+  private static CatalogueQuery query(String type, MultiValueMap<String, String> params, Set<String> draftTeams) {
     var identifier = params.getFirst("identifier");
     String system = null;
     String value = identifier;
@@ -111,7 +119,8 @@ class SearchController {
     return new CatalogueQuery(type, params.getFirst("_id"), system, value, from, before, byLastUpdated,
         sort != null && sort.startsWith("-"), cursor == null ? null : cursor.position(),
         cursor != null && cursor.backwards(), SearchParameters.count(params.getFirst("_count")),
-        type.equals("ResearchStudy") ? StudySearchParameters.criteria(params) : null, references(type, params));
+        type.equals("ResearchStudy") ? StudySearchParameters.criteria(params) : null, references(type, params),
+        draftTeams);
   }
 
   /** Reference search parameters of each type: parameter name → element, and the type it points to. */

@@ -1,8 +1,13 @@
 package dk.trialport.fhir;
 
+import dk.trialport.catalogue.CatalogueException;
 import dk.trialport.catalogue.CatalogueStore;
+import dk.trialport.catalogue.Trial;
+import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.identity.TeamCaller;
 import dk.trialport.identity.TrialTeams;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,17 +26,29 @@ class TrialOwnership {
 
   private final TrialTeams teams;
   private final CatalogueStore store;
+  private final TrialProjectionStore trials;
   private final FhirAccess access;
 
-  TrialOwnership(TrialTeams teams, CatalogueStore store, FhirAccess access) {
+  TrialOwnership(TrialTeams teams, CatalogueStore store, TrialProjectionStore trials, FhirAccess access) {
     this.teams = teams;
     this.store = store;
+    this.trials = trials;
     this.access = access;
   }
 
   /** The rules for this request's caller; a request without a token may write no trial. */
   Mono<Rules> rules() {
     return access.caller().map(Rules::new).defaultIfEmpty(new Rules(null));
+  }
+
+  /**
+   * The teams whose drafts this request's caller may find in a search: every team's (empty) for an administrator,
+   * their own teams' for a team member or hospital system, none for anyone else.
+   */
+  Mono<Optional<Set<String>>> draftTeams() {
+    return access.caller().flatMap(caller -> caller.isAdmin() ? Mono.just(Optional.<Set<String>>empty())
+            : teams.organizationsOf(caller).map(Optional::of))
+        .defaultIfEmpty(Optional.of(Set.of()));
   }
 
   /** One caller's rules. */
@@ -72,6 +89,19 @@ class TrialOwnership {
       }
       var claim = created ? organization.flatMap(team -> teams.claim(id, team)) : Mono.<Void>empty();
       return claim.then(mayActFor(id));
+    }
+
+    /**
+     * Before a read of {@code type/id} (its versions and history too): a draft trial is seen by its team and
+     * administrators only; to anyone else it does not exist (404), as on the portal and in searches.
+     */
+    Mono<Void> mayRead(String type, String id) {
+      if (!TRIAL.equals(type)) {
+        return Mono.empty();
+      }
+      return trials.find(id).filter(Trial::isDraft)
+          .flatMap(draft -> caller == null ? Mono.just(false) : teams.mayActFor(caller, id))
+          .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(new CatalogueException.NotFound(type, id)));
     }
 
     /** The candidates of a trial may be read by its team and administrators only. */

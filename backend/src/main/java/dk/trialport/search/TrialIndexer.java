@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 class TrialIndexer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TrialIndexer.class);
-  static final String DRAFT = "in-review";
 
   private final Outbox outbox;
   private final TrialProjectionStore trials;
@@ -151,9 +150,9 @@ class TrialIndexer implements SmartLifecycle {
         .filter(id -> documents.stream().noneMatch(document -> document.id().equals(id))).toList());
   }
 
-  /** The documents of these trials; drafts ({@value #DRAFT}) are never indexed, so no search finds them. */
+  /** The documents of these trials; drafts ({@value Trial#DRAFT}) are never indexed, so no search finds them. */
   List<TrialDocument> documentsOf(List<Trial> all) {
-    var batch = all.stream().filter(trial -> !DRAFT.equals(trial.status())).toList();
+    var batch = all.stream().filter(trial -> !trial.isDraft()).toList();
     var siteIds = batch.stream().flatMap(trial -> trial.siteIds().stream()).distinct().toList();
     Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
         .collect(Collectors.toMap(Site::id, Function.identity()));

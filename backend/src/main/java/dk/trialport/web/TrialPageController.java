@@ -29,7 +29,6 @@ import reactor.core.publisher.Mono;
 class TrialPageController {
 
   static final String VIEW = "trial/trial";
-  private static final String DRAFT = "in-review";
 
   private final TrialProjectionStore trials;
   private final TrialDetailsReader details;
@@ -49,7 +48,7 @@ class TrialPageController {
       ServerWebExchange exchange) {
     var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
     return trials.find(id)
-        .filter(trial -> !DRAFT.equals(trial.status()))
+        .filter(trial -> !trial.isDraft())
         .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
         .flatMap(trial -> details.read(id).defaultIfEmpty(empty(id)).map(found -> page(trial, found, parameters, texts)));
   }

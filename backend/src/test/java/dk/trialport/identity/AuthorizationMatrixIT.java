@@ -68,6 +68,15 @@ class AuthorizationMatrixIT {
       page-profile          login     200     200      200          200           login    login          login      login      login     200
       page-register         login     3xx     3xx      3xx          3xx           login    login          login      login      login     3xx
       page-withdraw-anne    login     3xx     404      404          404           login    login          login      login      login     404
+      ws-home               login     403     403      200          200           login    login          login      login      login     200
+      ws-trial-form         login     403     403      200          404           login    login          login      login      login     200
+      ws-trial-save         login     403     403      400          404           login    login          login      login      login     400
+      ws-candidates         login     403     403      200          404           login    login          login      login      login     200
+      ws-candidates-csv     login     403     403      200          404           login    login          login      login      login     200
+      ws-candidate          login     403     403      200          404           login    login          login      login      login     200
+      ws-candidate-note     login     403     403      3xx          404           login    login          login      login      login     3xx
+      ws-admin              login     403     403      403          403           login    login          login      login      login     200
+      ws-admin-member       login     403     403      403          403           login    login          login      login      login     3xx
       """;
 
   private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
@@ -136,6 +145,19 @@ class AuthorizationMatrixIT {
         .body(BodyInserters.fromFormData(interestForm()))));
     endpoints.put("page-withdraw-anne", page(web -> web.mutateWith(csrf()).post()
         .uri("/min-side/tilmeldinger/{id}/tilbagetraek", anneRegistration)));
+    endpoints.put("ws-home", page(web -> web.get().uri("/arbejdsrum")));
+    endpoints.put("ws-trial-form", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}", trial)));
+    // an empty form: the team is told what is missing (400), anyone else learns nothing (404)
+    endpoints.put("ws-trial-save", page(web -> web.mutateWith(csrf()).post().uri("/arbejdsrum/forsoeg/{id}", trial)
+        .body(BodyInserters.fromFormData("action", "save"))));
+    endpoints.put("ws-candidates", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}/kandidater", trial)));
+    endpoints.put("ws-candidates-csv", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}/kandidater.csv", trial)));
+    endpoints.put("ws-candidate", page(web -> web.get().uri("/arbejdsrum/kandidater/{id}", anneRegistration)));
+    endpoints.put("ws-candidate-note", page(web -> web.mutateWith(csrf()).post()
+        .uri("/arbejdsrum/kandidater/{id}/noter", anneRegistration).body(BodyInserters.fromFormData("note", "Ringet op"))));
+    endpoints.put("ws-admin", page(web -> web.get().uri("/arbejdsrum/admin")));
+    endpoints.put("ws-admin-member", page(web -> web.mutateWith(csrf()).post().uri("/arbejdsrum/admin/medlemmer")
+        .body(BodyInserters.fromFormData(member()))));
     return endpoints;
   }
 
@@ -219,6 +241,12 @@ class AuthorizationMatrixIT {
 
   private static UnaryOperator<WebTestClient> bearer(String token) {
     return web -> web.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+  }
+
+  private static LinkedMultiValueMap<String, String> member() {
+    var form = new LinkedMultiValueMap<String, String>();
+    form.setAll(Map.of("organization", "rh-onkologi", "subject", "matrix-new-member", "displayName", "Ny Kollega"));
+    return form;
   }
 
   private static LinkedMultiValueMap<String, String> interestForm() {

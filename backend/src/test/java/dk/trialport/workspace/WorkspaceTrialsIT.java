@@ -2,6 +2,7 @@ package dk.trialport.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
@@ -79,7 +80,18 @@ class WorkspaceTrialsIT {
     web.get().uri("/fhir/ResearchStudy").exchange().expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).doesNotContain(id));
     web.get().uri("/fhir/ResearchStudy?status=in-review").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(body -> assertThat(body).doesNotContain(id));
+    web.get().uri("/fhir/ResearchStudy/" + id).exchange().expectStatus().isNotFound();
+    web.get().uri("/fhir/ResearchStudy/" + id + "/_history").exchange().expectStatus().isNotFound();
+    // ... but its team finds it over FHIR, with a token of the team's organization
+    var team = web.mutateWith(mockJwt().jwt(jwt -> jwt.subject("inv-a").claim("roles", List.of("INVESTIGATOR"))
+        .claim("organization", "rh-onkologi")).authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")));
+    team.get().uri("/fhir/ResearchStudy?status=in-review").exchange().expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).contains(id));
+    team.get().uri("/fhir/ResearchStudy/" + id).exchange().expectStatus().isOk();
+    web.mutateWith(mockJwt().jwt(jwt -> jwt.subject("inv-b").claim("roles", List.of("INVESTIGATOR"))
+            .claim("organization", "auh-endokrinologi")).authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")))
+        .get().uri("/fhir/ResearchStudy/" + id).exchange().expectStatus().isNotFound();
     await(() -> count("SELECT count(*) FROM outbox_event WHERE indexed_at IS NULL") == 0, "indexed");
     assertThat(elasticsearch.indices().exists(e -> e.index("trials")).value()
         && elasticsearch.exists(e -> e.index("trials").id(id)).value()).as("the draft is not in the index").isFalse();
