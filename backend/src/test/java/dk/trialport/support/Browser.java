@@ -136,6 +136,37 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
     return find(By.id("main-content")).getText();
   }
 
+  /** The button that says this. */
+  public WebElement button(String text) {
+    return find(By.xpath("//button[normalize-space()='" + text + "']"));
+  }
+
+  /** Types into the field with this id (after what it holds). */
+  public void type(String id, String text) {
+    find(By.id(id)).sendKeys(text);
+  }
+
+  /**
+   * Logs in on the development identity provider's login form, which must be showing, as one of its demo users
+   * (the password is the user name), and waits for the page the provider sends the browser back to.
+   */
+  public void logIn(String user) {
+    find(By.id("login-form"));
+    type("username", user);
+    type("password", user);
+    clickAndWait(find(By.id("login-submit")));
+  }
+
+  /**
+   * Logs out of the portal and the identity provider by forgetting every cookie (both keep theirs on localhost),
+   * opens the address, which must ask for a login, and logs in as another demo user.
+   */
+  public void switchUser(String url, String user) {
+    driver.manage().deleteAllCookies();
+    open(url);
+    logIn(user);
+  }
+
   /** Clicks a button or link and waits until the next page has replaced this one. */
   public void clickAndWait(WebElement element) {
     var html = driver.findElement(By.tagName("html"));

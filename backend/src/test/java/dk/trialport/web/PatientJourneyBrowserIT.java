@@ -153,14 +153,14 @@ class PatientJourneyBrowserIT {
 
     // A filter with a bad value: the error shows in the summary and next to the field.
     browser.find(By.id("age")).sendKeys("old");
-    browser.clickAndWait(button(language.applyFilters));
+    browser.clickAndWait(browser.button(language.applyFilters));
     assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains(language.ageError);
     assertThat(browser.find(By.id("age-error")).getText()).contains(language.ageError);
     assertThat(browser.find(By.id("age")).getAttribute("aria-invalid")).isEqualTo("true");
     browser.check(shot + "03-search-error");
     browser.find(By.id("age")).clear();
     browser.find(By.id("age")).sendKeys("54");
-    browser.clickAndWait(button(language.applyFilters));
+    browser.clickAndWait(browser.button(language.applyFilters));
     assertThat(browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
 
     // The trial's page.
@@ -173,9 +173,7 @@ class PatientJourneyBrowserIT {
     browser.find(By.id("login-form"));
     assertThat(browser.driver().getCurrentUrl()).startsWith(issuer);
     browser.screenshot(shot + "05-login");
-    browser.find(By.id("username")).sendKeys(language.user);
-    browser.find(By.id("password")).sendKeys(language.user);
-    browser.clickAndWait(browser.find(By.id("login-submit")));
+    browser.logIn(language.user);
     browser.awaitHeading(language.interestHeading);
     assertThat(browser.driver().getCurrentUrl()).startsWith(url("/forsoeg/")).endsWith("/interesse");
     assertThat(browser.mainText()).contains(language.trialTitle);
@@ -184,7 +182,7 @@ class PatientJourneyBrowserIT {
     // Without consent and with a bad address: both errors, in the summary and at their fields.
     browser.find(By.id("channel-email")).click();
     browser.find(By.id("email")).sendKeys("not-an-address");
-    browser.clickAndWait(button(language.submit));
+    browser.clickAndWait(browser.button(language.submit));
     var summary = browser.find(By.cssSelector(".error-summary"));
     assertThat(summary.getText()).contains(language.errorSummary, language.consentError, language.emailError);
     assertThat(browser.find(By.id("consent-error")).getText()).contains(language.consentError);
@@ -198,7 +196,7 @@ class PatientJourneyBrowserIT {
     browser.find(By.id("email")).clear();
     browser.find(By.id("email")).sendKeys(email);
     browser.find(By.id("message")).sendKeys(message);
-    browser.clickAndWait(button(language.submit));
+    browser.clickAndWait(browser.button(language.submit));
     browser.awaitHeading(language.receiptHeading);
     assertThat(browser.mainText()).contains(language.trialTitle);
     browser.check(shot + "08-receipt");
@@ -213,7 +211,7 @@ class PatientJourneyBrowserIT {
     browser.check(shot + "09-my-page");
 
     // Withdrawing takes one click.
-    browser.clickAndWait(button(language.withdraw));
+    browser.clickAndWait(browser.button(language.withdraw));
     browser.awaitHeading(language.myPageHeading);
     assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo(language.withdrawnNotice);
     registration = browser.find(By.cssSelector(".registration"));
@@ -233,7 +231,7 @@ class PatientJourneyBrowserIT {
         "interest-registered", "interest-withdrawn", "\"accessLog\"").doesNotContain(email);
 
     // Deleting the account.
-    browser.clickAndWait(button(language.delete));
+    browser.clickAndWait(browser.button(language.delete));
     browser.awaitHeading(language.deletedHeading);
     browser.check(shot + "11-account-deleted");
     // Logged in again (the provider still knows the person), nothing is left.
@@ -257,10 +255,6 @@ class PatientJourneyBrowserIT {
     browser.driver().executeScript("document.getElementById('main-content').insertAdjacentHTML('beforeend', "
         + "'<img src=\"/nothing.png\"><input type=\"text\">')");
     assertThat(browser.violations()).contains("image-alt", "label");
-  }
-
-  private WebElement button(String text) {
-    return browser.find(By.xpath("//button[normalize-space()='" + text + "']"));
   }
 
   private List<String> texts(By by) {
