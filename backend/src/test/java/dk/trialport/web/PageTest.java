@@ -2,6 +2,7 @@ package dk.trialport.web;
 
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.TrialDetailsReader;
+import dk.trialport.recruitment.application.FindingTrialsForProfile;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.application.MyData;
 import dk.trialport.recruitment.application.RegisteringInterest;
@@ -113,6 +114,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     @Bean
     KeepingProfile keepingProfile() {
       return Mockito.mock(KeepingProfile.class);
+    }
+
+    @Bean
+    FindingTrialsForProfile findingTrialsForProfile() {
+      return Mockito.mock(FindingTrialsForProfile.class);
     }
 
     @Bean
