@@ -48,6 +48,12 @@ final class PostgresServer implements AutoCloseable {
               .setPort(FreePort.orFree(port))
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
+              // zonky starts the server with -F (fsync off) and synchronous_commit=off: fine for a
+              // throw-away test database, not for one a hospital was told its writes are saved in.
+              // These -c options come after -F on the command line, so they win.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .setRegisterShutdownHook(false)
               .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
