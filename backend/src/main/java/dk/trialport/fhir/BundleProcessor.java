@@ -47,11 +47,11 @@ public class BundleProcessor {
   }
 
   public Mono<Bundle> transaction(Bundle bundle, String base) {
-    return transaction(bundle, base, WriteCheck.NONE);
+    return transaction(bundle, base, AccessCheck.NONE);
   }
 
   /** A transaction whose every write must pass {@code check} (in the same database transaction). */
-  Mono<Bundle> transaction(Bundle bundle, String base, WriteCheck check) {
+  Mono<Bundle> transaction(Bundle bundle, String base, AccessCheck check) {
     var steps = new ArrayList<Step>();
     for (int i = 0; i < bundle.getEntry().size(); i++) {
       steps.add(step(i, bundle.getEntry().get(i)));
@@ -81,7 +81,7 @@ public class BundleProcessor {
           var results = new StoredResource[steps.size()];
           var created = new boolean[steps.size()];
           return Flux.fromIterable(ordered)
-              .concatMap(step -> execute(step).flatMap(outcome -> checked(step, outcome, check)).doOnNext(outcome -> {
+              .concatMap(step -> execute(step, check).flatMap(outcome -> checked(step, outcome, check)).doOnNext(outcome -> {
                 results[step.index()] = outcome.stored();
                 created[step.index()] = outcome.created();
               }))
@@ -95,7 +95,7 @@ public class BundleProcessor {
     return work.as(transaction::transactional);
   }
 
-  Mono<Bundle> batch(Bundle bundle, String base, WriteCheck check) {
+  Mono<Bundle> batch(Bundle bundle, String base, AccessCheck check) {
     var response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
     return Flux.range(0, bundle.getEntry().size())
         .concatMap(i -> Mono.fromCallable(() -> step(i, bundle.getEntry().get(i)))
@@ -103,7 +103,7 @@ public class BundleProcessor {
               if (step.resource() != null) {
                 intake.validate(step.resource());
               }
-              return resolve(step).flatMap(resolved -> execute(resolved)
+              return resolve(step).flatMap(resolved -> execute(resolved, check)
                   .flatMap(outcome -> checked(resolved, outcome, check))
                   .flatMap(outcome -> resolved.resource() == null ? Mono.just(outcome)
                       : writer.checkReferences(resolved.resource()).thenReturn(outcome))
@@ -156,7 +156,11 @@ public class BundleProcessor {
                     url + " matches " + found.size() + " resources", null), step.index());
               })
           : Mono.just(step);
-      case DELETE, GET -> Mono.just(step);
+      case DELETE -> Mono.just(step);
+      case GET -> step.id() == null || url.contains("?")
+          ? Mono.error(locate(new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "A GET entry reads one "
+              + "resource (Type/id); search with GET /fhir/" + step.type() + "?… instead", null), step.index()))
+          : Mono.just(step);
       default -> Mono.error(locate(new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported",
           "request.method " + step.verb().toCode() + " is not supported in a Bundle", null), step.index()));
     };
@@ -166,7 +170,7 @@ public class BundleProcessor {
     return new Step(step.index(), step.entry(), verb, step.type(), id, step.resource());
   }
 
-  private Mono<ResourceWriter.Outcome> execute(Step step) {
+  private Mono<ResourceWriter.Outcome> execute(Step step, AccessCheck check) {
     var ifMatch = step.entry().getRequest().getIfMatch();
     return switch (step.verb()) {
       case POST -> writer.createWithId(step.resource(), step.id());
@@ -174,7 +178,7 @@ public class BundleProcessor {
       case HEAD -> store.read(step.type(), step.id()).map(stored -> new ResourceWriter.Outcome(stored, false));
       case DELETE -> store.delete(step.type(), step.id(), ETags.version(ifMatch))
           .map(stored -> new ResourceWriter.Outcome(stored, false));
-      case GET -> store.read(step.type(), step.id())
+      case GET -> check.mayRead(step.type(), step.id()).then(store.read(step.type(), step.id()))
           .switchIfEmpty(Mono.error(new CatalogueException.NotFound(step.type(), step.id())))
           .map(stored -> new ResourceWriter.Outcome(stored, false));
       default -> Mono.error(new IllegalStateException("unexpected " + step.verb()));
@@ -182,7 +186,7 @@ public class BundleProcessor {
   }
 
   /** Runs the check on what a step wrote (reads and matched conditional creates wrote nothing). */
-  private static Mono<ResourceWriter.Outcome> checked(Step step, ResourceWriter.Outcome outcome, WriteCheck check) {
+  private static Mono<ResourceWriter.Outcome> checked(Step step, ResourceWriter.Outcome outcome, AccessCheck check) {
     return switch (step.verb()) {
       case POST, PUT, DELETE -> check.written(step.type(), outcome.stored().id(), outcome.created())
           .onErrorMap(FhirProblem.class, problem -> locate(problem, step.index()))

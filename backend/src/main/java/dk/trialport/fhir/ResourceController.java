@@ -96,7 +96,8 @@ class ResourceController {
     var since = request.getQueryParams().getFirst("_since");
     var count = SearchParameters.count(request.getQueryParams().getFirst("_count"));
     Instant from = since == null ? null : new InstantType(since).getValue().toInstant();
-    return store.typeHistory(type, from, count).collectList()
+    return ownership.rules().flatMap(rules -> store.typeHistory(type, from, count)
+            .filterWhen(version -> rules.maySee(type, version.id())).collectList())
         .map(versions -> responses.resource(HttpStatus.OK, writer.historyBundle(versions), request));
   }
 
@@ -177,7 +178,7 @@ class ResourceController {
   }
 
   /** The write and the caller's check of what it wrote, in one database transaction. */
-  private Mono<ResourceWriter.Outcome> checked(Mono<ResourceWriter.Outcome> write, WriteCheck check) {
+  private Mono<ResourceWriter.Outcome> checked(Mono<ResourceWriter.Outcome> write, AccessCheck check) {
     return write.flatMap(outcome -> check.written(outcome.stored().type(), outcome.stored().id(), outcome.created())
             .thenReturn(outcome))
         .as(transaction::transactional);

@@ -167,7 +167,9 @@ class SearchController {
       }
       found.add(search.referencing(ids, type, parts[0], parts[1].equals("*") ? null : parts[0] + "." + parts[1]));
     }
-    return Flux.concat(found).distinct(s -> s.type() + "/" + s.id()).collectList();
+    // A draft trial is included only for its team, as it is found only by its team.
+    return ownership.rules().flatMap(rules -> Flux.concat(found).distinct(s -> s.type() + "/" + s.id())
+        .filterWhen(included -> rules.maySee(included.type(), included.id())).collectList());
   }
 
   /** The element a reference search parameter stands for, where the two names differ. */

@@ -52,7 +52,7 @@ class TrialOwnership {
   }
 
   /** One caller's rules. */
-  final class Rules implements WriteCheck {
+  final class Rules implements AccessCheck {
 
     private final TeamCaller caller;
     private final Mono<String> organization;
@@ -95,13 +95,20 @@ class TrialOwnership {
      * Before a read of {@code type/id} (its versions and history too): a draft trial is seen by its team and
      * administrators only; to anyone else it does not exist (404), as on the portal and in searches.
      */
-    Mono<Void> mayRead(String type, String id) {
+    @Override
+    public Mono<Void> mayRead(String type, String id) {
+      return maySee(type, id)
+          .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(new CatalogueException.NotFound(type, id)));
+    }
+
+    /** Whether {@code type/id} exists for this caller: everything but another team's draft trial does. */
+    Mono<Boolean> maySee(String type, String id) {
       if (!TRIAL.equals(type)) {
-        return Mono.empty();
+        return Mono.just(true);
       }
       return trials.find(id).filter(Trial::isDraft)
           .flatMap(draft -> caller == null ? Mono.just(false) : teams.mayActFor(caller, id))
-          .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(new CatalogueException.NotFound(type, id)));
+          .defaultIfEmpty(true);
     }
 
     /** The candidates of a trial may be read by its team and administrators only. */
