@@ -5,11 +5,11 @@ import dk.trialport.catalogue.VersionStamp;
 import org.hl7.fhir.r4.model.Location;
 
 /** Reads the typed {@link Site} projection out of a Location. */
-final class SiteProjector {
+public final class SiteProjector {
 
   private SiteProjector() {}
 
-  static Site project(Location location, VersionStamp stamp) {
+  public static Site project(Location location, VersionStamp stamp) {
     var address = location.getAddress();
     var position = location.hasPosition() ? location.getPosition() : null;
     return new Site(

@@ -1,13 +1,13 @@
 package dk.trialport.fhir;
 
-import dk.trialport.fhir.TrialEdit.Contact;
-import dk.trialport.fhir.TrialEdit.NewSite;
-import dk.trialport.fhir.TrialEdit.Stage;
+import dk.trialport.catalogue.TrialEdit;
+import dk.trialport.catalogue.TrialEdit.Contact;
+import dk.trialport.catalogue.TrialEdit.NewSite;
+import dk.trialport.catalogue.TrialEdit.Stage;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
-import dk.trialport.fhir.ctgov.Eligibility;
-import dk.trialport.fhir.demo.DemoTrialGenerator;
+import dk.trialport.fhir.Eligibility;
 import dk.trialport.search.vocabulary.Code;
 import dk.trialport.search.vocabulary.CodedCondition;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
@@ -52,7 +52,7 @@ final class TrialEditMapping {
     study.getExtension().removeIf(e -> Extensions.LABEL.equals(e.getUrl()) || Extensions.DESCRIPTION_SUMMARY.equals(e.getUrl())
         || Extensions.RECRUITMENT_STATUS.equals(e.getUrl()));
     if (edit.layTitleDa() != null || edit.layTitleEn() != null) {
-      var label = DemoTrialGenerator.label("", "");
+      var label = Labels.plainLanguage("", "");
       label.setExtension(List.of(label.getExtensionByUrl("type"),
           new Extension("value", translated(new StringType(edit.layTitleEn()), edit.layTitleDa()))));
       study.addExtension(label);
@@ -221,7 +221,7 @@ final class TrialEditMapping {
   /** A primitive in English with its Danish translation; either may be missing. */
   private static <T extends PrimitiveType<?>> T translated(T english, String danish) {
     if (danish != null) {
-      english.addExtension(DemoTrialGenerator.translation("da", danish));
+      english.addExtension(Labels.translation("da", danish));
     }
     return english;
   }

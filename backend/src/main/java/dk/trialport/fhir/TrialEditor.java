@@ -1,10 +1,12 @@
 package dk.trialport.fhir;
 
+import dk.trialport.catalogue.TrialEdit;
+import dk.trialport.catalogue.TrialEdits;
 import ca.uhn.fhir.context.FhirContext;
 import dk.trialport.catalogue.CatalogueException;
 import dk.trialport.catalogue.CatalogueStore;
-import dk.trialport.fhir.TrialEdit.Saved;
-import dk.trialport.fhir.TrialEdit.Stage;
+import dk.trialport.catalogue.TrialEdit.Saved;
+import dk.trialport.catalogue.TrialEdit.Stage;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
@@ -28,33 +30,9 @@ import reactor.core.publisher.Mono;
  * save is a new version of the ResearchStudy (new sites become Location and Organization in the same transaction).
  */
 @Component
-public class TrialEditor {
+class TrialEditor implements TrialEdits {
 
   private static final String BASE = "workspace";
-
-  /** A trial the catalogue refused: what it said, or that someone else changed it in the meantime. */
-  public static final class Rejected extends RuntimeException {
-
-    private final List<String> reasons;
-    private final boolean conflict;
-
-    Rejected(List<String> reasons, boolean conflict) {
-      super(String.join("; ", reasons));
-      this.reasons = List.copyOf(reasons);
-      this.conflict = conflict;
-    }
-
-    public List<String> reasons() {
-      return reasons;
-    }
-
-    public boolean conflict() {
-      return conflict;
-    }
-  }
-
-  /** A stored trial as the form shows it, with the version it was read at. */
-  public record Loaded(TrialEdit edit, int version) {}
 
   private final CatalogueStore store;
   private final BundleProcessor bundles;
@@ -68,17 +46,14 @@ public class TrialEditor {
     this.vocabulary = vocabulary;
   }
 
-  /** The current trial; empty when there is none. */
+  @Override
   public Mono<Loaded> read(String id) {
     return store.read("ResearchStudy", id).filter(stored -> !stored.deleted())
         .map(stored -> new Loaded(edit((ResearchStudy) context.newJsonParser().parseResource(stored.body())),
             stored.version()));
   }
 
-  /**
-   * Creates a trial ({@code id} null) or stores a new version of it; {@code expectedVersion}, when given, must be
-   * the current one. Fails with {@link Rejected} when the catalogue refuses it.
-   */
+  @Override
   public Mono<Saved> save(String id, Integer expectedVersion, TrialEdit edit) {
     var current = id == null ? Mono.just(new ResearchStudy())
         : store.read("ResearchStudy", id).filter(stored -> !stored.deleted())

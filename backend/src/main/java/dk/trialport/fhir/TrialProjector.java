@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /** Reads the typed {@link Trial} projection out of a ResearchStudy. */
 @Component
-class TrialProjector {
+public class TrialProjector {
 
-  Trial project(ResearchStudy study, VersionStamp stamp) {
+  public Trial project(ResearchStudy study, VersionStamp stamp) {
     var eligibility = eligibilityGroup(study);
     var age = eligibility == null ? null : characteristic(eligibility, CodeSystems.LOINC, "30525-0");
     var ageRange = age != null && age.getValue() instanceof Range range ? range : null;

@@ -83,12 +83,10 @@ class AdminController {
   }
 
   @PostMapping("/arbejdsrum/admin/medlemmer")
-  Mono<String> addMember(@ModelAttribute MemberForm form, @AuthenticationPrincipal OidcUser user,
-      Authentication authentication, Model model, ServerWebExchange exchange) {
+  Mono<String> addMember(@ModelAttribute MemberForm form, TeamCaller caller, Model model, ServerWebExchange exchange) {
     var organization = text(form.organization());
     var subject = text(form.subject());
     var displayName = text(form.displayName());
-    var caller = TeamCaller.of(user, authentication);
     var errors = new LinkedHashMap<String, String>();
     if (subject.isBlank()) {
       errors.put("subject", "workspace.error.required");
@@ -109,9 +107,7 @@ class AdminController {
   }
 
   @PostMapping("/arbejdsrum/admin/medlemmer/fjern")
-  Mono<String> removeMember(@ModelAttribute MemberForm form, @AuthenticationPrincipal OidcUser user,
-      Authentication authentication) {
-    var caller = TeamCaller.of(user, authentication);
+  Mono<String> removeMember(@ModelAttribute MemberForm form, TeamCaller caller) {
     var organization = text(form.organization());
     var subject = text(form.subject());
     return teams.removeMember(organization, subject)

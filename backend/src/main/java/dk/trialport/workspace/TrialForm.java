@@ -1,7 +1,7 @@
 package dk.trialport.workspace;
 
-import dk.trialport.fhir.TrialEdit;
-import dk.trialport.fhir.TrialEdit.Stage;
+import dk.trialport.catalogue.TrialEdit;
+import dk.trialport.catalogue.TrialEdit.Stage;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.PostalCodes;
 import java.util.ArrayList;

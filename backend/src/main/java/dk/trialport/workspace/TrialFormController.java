@@ -1,14 +1,14 @@
 package dk.trialport.workspace;
 
 import dk.trialport.catalogue.SiteProjectionStore;
-import dk.trialport.fhir.TrialEdit.Stage;
-import dk.trialport.fhir.TrialEditor;
+import dk.trialport.catalogue.TrialEdit.Stage;
+import dk.trialport.catalogue.TrialEdits;
 import dk.trialport.identity.TeamCaller;
 import dk.trialport.identity.TrialTeams;
 import dk.trialport.recruitment.application.EstimatingFeasibility;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.PostalCodes;
-import dk.trialport.web.ProfileAreas;
+import dk.trialport.portal.ProfileAreas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +40,7 @@ class TrialFormController {
 
   static final String FORM = "workspace/trial";
 
-  private final TrialEditor editor;
+  private final TrialEdits editor;
   private final TrialTeams teams;
   private final EstimatingFeasibility feasibility;
   private final SiteProjectionStore sites;
@@ -48,7 +48,7 @@ class TrialFormController {
   private final PostalCodes postalCodes;
   private final MessageSource messages;
 
-  TrialFormController(TrialEditor editor, TrialTeams teams, EstimatingFeasibility feasibility, SiteProjectionStore sites,
+  TrialFormController(TrialEdits editor, TrialTeams teams, EstimatingFeasibility feasibility, SiteProjectionStore sites,
       ConditionVocabulary vocabulary, PostalCodes postalCodes, MessageSource messages) {
     this.editor = editor;
     this.teams = teams;
@@ -63,9 +63,8 @@ class TrialFormController {
   private record Context(String trialId, Stage stage, TeamCaller caller, List<TrialTeams.Organization> organizations) {}
 
   @GetMapping("/arbejdsrum/forsoeg/ny")
-  Mono<String> create(@AuthenticationPrincipal OidcUser user, Authentication authentication, Model model,
+  Mono<String> create(TeamCaller caller, Model model,
       ServerWebExchange exchange) {
-    var caller = TeamCaller.of(user, authentication);
     return Callers.organizations(teams, caller).flatMap(organizations -> {
       var form = organizations.size() == 1 ? TrialForm.forOrganization(organizations.getFirst().id())
           : TrialForm.forOrganization(null);
@@ -74,9 +73,7 @@ class TrialFormController {
   }
 
   @PostMapping("/arbejdsrum/forsoeg/ny")
-  Mono<String> createSave(@ModelAttribute TrialForm bound, @AuthenticationPrincipal OidcUser user,
-      Authentication authentication, Model model, ServerWebExchange exchange) {
-    var caller = TeamCaller.of(user, authentication);
+  Mono<String> createSave(@ModelAttribute TrialForm bound, TeamCaller caller, Model model, ServerWebExchange exchange) {
     return Callers.organizations(teams, caller).zipWith(exchange.getFormData()).flatMap(both -> {
       var organizations = both.getT1();
       var form = bound.withRowsFrom(both.getT2());
@@ -91,18 +88,15 @@ class TrialFormController {
   }
 
   @GetMapping("/arbejdsrum/forsoeg/{id}")
-  Mono<String> edit(@PathVariable String id, @AuthenticationPrincipal OidcUser user, Authentication authentication,
+  Mono<String> edit(@PathVariable String id, TeamCaller caller,
       Model model, ServerWebExchange exchange) {
-    var caller = TeamCaller.of(user, authentication);
     return Callers.mayActFor(teams, caller, id).then(read(id)).flatMap(loaded -> page(model, exchange,
         new Context(id, loaded.edit().stage(), caller, List.of()), TrialForm.of(loaded.edit(), loaded.version()),
         Map.of(), null));
   }
 
   @PostMapping("/arbejdsrum/forsoeg/{id}")
-  Mono<String> editSave(@PathVariable String id, @ModelAttribute TrialForm bound, @AuthenticationPrincipal OidcUser user,
-      Authentication authentication, Model model, ServerWebExchange exchange) {
-    var caller = TeamCaller.of(user, authentication);
+  Mono<String> editSave(@PathVariable String id, @ModelAttribute TrialForm bound, TeamCaller caller, Model model, ServerWebExchange exchange) {
     return Callers.mayActFor(teams, caller, id).then(read(id)).zipWith(exchange.getFormData()).flatMap(both -> {
       var loaded = both.getT1();
       var form = bound.withRowsFrom(both.getT2());
@@ -135,7 +129,7 @@ class TrialFormController {
           case PUBLISHED -> "publish".equals(action) ? "offentliggjort" : "gemt";
           case CLOSED -> "close".equals(action) ? "lukket" : "gemt";
         })
-        .onErrorResume(TrialEditor.Rejected.class, rejected -> {
+        .onErrorResume(TrialEdits.Rejected.class, rejected -> {
           exchange.getResponse().setStatusCode(rejected.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT);
           model.addAttribute("rejections", rejected.conflict() ? List.of() : rejected.reasons());
           return page(model, exchange, context, form,
@@ -143,7 +137,7 @@ class TrialFormController {
         });
   }
 
-  private Mono<TrialEditor.Loaded> read(String id) {
+  private Mono<TrialEdits.Loaded> read(String id) {
     return editor.read(id).switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }
 

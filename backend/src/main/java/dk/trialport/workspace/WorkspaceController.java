@@ -2,7 +2,7 @@ package dk.trialport.workspace;
 
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
-import dk.trialport.fhir.TrialEdit.Stage;
+import dk.trialport.catalogue.TrialEdit.Stage;
 import dk.trialport.identity.TeamCaller;
 import dk.trialport.identity.TrialTeams;
 import dk.trialport.recruitment.application.TrialFigures;
@@ -45,9 +45,8 @@ class WorkspaceController {
   }
 
   @GetMapping("/arbejdsrum")
-  Mono<String> home(@AuthenticationPrincipal OidcUser user, Authentication authentication, Model model,
+  Mono<String> home(TeamCaller caller, Model model,
       ServerWebExchange exchange) {
-    var caller = TeamCaller.of(user, authentication);
     var locale = exchange.getLocaleContext().getLocale();
     model.addAttribute("admin", caller.isAdmin());
     model.addAttribute("name", caller.name());

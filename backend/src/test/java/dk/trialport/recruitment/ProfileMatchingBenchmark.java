@@ -1,9 +1,9 @@
 package dk.trialport.recruitment;
 
-import dk.trialport.fhir.DemoCatalogueAccess;
+import dk.trialport.demo.DemoCatalogueAccess;
 import dk.trialport.recruitment.application.FindingTrialsForProfile;
 import dk.trialport.recruitment.application.MatchingProfiles;
-import dk.trialport.recruitment.demo.DemoVolunteerSeeder;
+import dk.trialport.demo.DemoVolunteerSeeder;
 import dk.trialport.recruitment.infrastructure.ProfileStore;
 import dk.trialport.recruitment.infrastructure.TrialFactsReader;
 import dk.trialport.recruitment.model.InterestProfile;

@@ -1,6 +1,6 @@
 package dk.trialport.search;
 
-import dk.trialport.fhir.DemoProjections;
+import dk.trialport.demo.DemoProjections;
 import dk.trialport.platform.ProgressBar;
 import java.time.Duration;
 import java.util.ArrayList;

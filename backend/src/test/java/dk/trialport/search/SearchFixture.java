@@ -4,7 +4,8 @@ import dk.trialport.fhir.TrialportFhir;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
-import dk.trialport.fhir.demo.DemoTrialGenerator;
+import dk.trialport.demo.DemoTrialGenerator;
+import dk.trialport.fhir.Labels;
 import java.util.List;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -100,9 +101,9 @@ final class SearchFixture {
     var study = new ResearchStudy().setTitle(spec.titleEn()).setStatus(spec.status().equals("completed")
         ? ResearchStudy.ResearchStudyStatus.COMPLETED : ResearchStudy.ResearchStudyStatus.ACTIVE);
     study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue("SEARCH-" + spec.key());
-    study.addExtension(DemoTrialGenerator.label(spec.titleEn(), spec.titleDa()));
+    study.addExtension(Labels.plainLanguage(spec.titleEn(), spec.titleDa()));
     var summary = new MarkdownType("This trial is for people with " + spec.condition().toLowerCase() + ".");
-    summary.addExtension(DemoTrialGenerator.translation("da", "Om forsøget: " + spec.titleDa() + "."));
+    summary.addExtension(Labels.translation("da", "Om forsøget: " + spec.titleDa() + "."));
     study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
     study.addExtension(new Extension(Extensions.RECRUITMENT_STATUS,
         new Coding(CodeSystems.RECRUITMENT_STATUS, spec.status(), null)));

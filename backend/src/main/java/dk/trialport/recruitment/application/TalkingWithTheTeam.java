@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class TalkingWithTheTeam {
 
+  /** The longest note or message, in characters. */
+  public static final int MAX_TEXT = 4000;
+
   private static final Logger log = LoggerFactory.getLogger(TalkingWithTheTeam.class);
 
   private final RegistrationStore registrations;

@@ -1,0 +1,24 @@
+package dk.trialport.portal;
+
+import java.util.List;
+
+/**
+ * One trial in the result list as the page shows it. Public so that templates can read it.
+ *
+ * @param title the lay title, with the search words marked
+ * @param snippet the summary, or the part of it that matched, with the search words marked
+ * @param site the nearest site ("Rigshospitalet, København Ø"), or null
+ * @param distance "12 km fra 2100", or null without a postal code
+ * @param fit how the person's age and sex fit the trial, or null when they gave neither
+ */
+public record ResultCard(
+    String href,
+    List<Highlights.Segment> title,
+    List<Highlights.Segment> snippet,
+    String status,
+    List<String> conditions,
+    String site,
+    String distance,
+    String age,
+    String sex,
+    String fit) {}
