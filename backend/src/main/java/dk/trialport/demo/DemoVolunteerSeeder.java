@@ -2,8 +2,7 @@ package dk.trialport.demo;
 
 import dk.trialport.platform.ProgressBar;
 import dk.trialport.recruitment.RecruitmentProperties;
-import dk.trialport.recruitment.infrastructure.ProfileCopy;
-import dk.trialport.recruitment.infrastructure.ProfileStore;
+import dk.trialport.recruitment.application.LoadingProfiles;
 import dk.trialport.recruitment.model.Consent;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
@@ -32,17 +31,15 @@ public class DemoVolunteerSeeder {
   private static final int BATCH = 10_000;
 
   private final DemoVolunteerProperties demo;
-  private final ProfileStore profiles;
-  private final ProfileCopy copy;
+  private final LoadingProfiles profiles;
   private final ConditionVocabulary vocabulary;
   private final PostalCodes postalCodes;
   private final RecruitmentProperties recruitment;
 
-  DemoVolunteerSeeder(DemoVolunteerProperties demo, ProfileStore profiles, ProfileCopy copy,
+  DemoVolunteerSeeder(DemoVolunteerProperties demo, LoadingProfiles profiles,
       ConditionVocabulary vocabulary, PostalCodes postalCodes, RecruitmentProperties recruitment) {
     this.demo = demo;
     this.profiles = profiles;
-    this.copy = copy;
     this.vocabulary = vocabulary;
     this.postalCodes = postalCodes;
     this.recruitment = recruitment;
@@ -79,7 +76,7 @@ public class DemoVolunteerSeeder {
             var volunteer = generator.next();
             people.put(volunteer.subject(), volunteer.profile());
           }
-          return copy.insert(people).doOnNext(bar::advance);
+          return profiles.insert(people).doOnNext(bar::advance);
         }))
         .reduce(0L, Long::sum);
   }

@@ -4,7 +4,7 @@ import dk.trialport.catalogue.CatalogueQuery;
 import dk.trialport.identity.Roles;
 import dk.trialport.identity.TeamCaller;
 import dk.trialport.recruitment.application.SharingCandidates;
-import dk.trialport.recruitment.infrastructure.RegistrationStore.TrialWindow;
+import dk.trialport.recruitment.model.TrialWindow;
 import dk.trialport.recruitment.model.SharedRegistration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dk.trialport.portal;
 
 import dk.trialport.catalogue.Trial;
-import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.recruitment.application.RegisteringInterest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -29,20 +29,23 @@ class InterestPageController {
 
   static final String FORM = "interest/form";
   static final String RECEIPT = "interest/receipt";
+  static final String CLOSED = "interest/closed";
 
-  private final TrialProjectionStore trials;
+  private final PublicTrials trials;
   private final RegisteringInterest registering;
   private final MessageSource messages;
 
-  InterestPageController(TrialProjectionStore trials, RegisteringInterest registering, MessageSource messages) {
+  InterestPageController(PublicTrials trials, RegisteringInterest registering, MessageSource messages) {
     this.trials = trials;
     this.registering = registering;
     this.messages = messages;
   }
 
   @GetMapping("/forsoeg/{id}/interesse")
-  Mono<String> form(@PathVariable String id, Model model, @AuthenticationPrincipal OidcUser user) {
-    return trial(id).flatMap(trial -> registering.current(user.getSubject(), id)
+  Mono<String> form(@PathVariable String id, Model model, @AuthenticationPrincipal OidcUser user,
+      ServerWebExchange exchange) {
+    return trial(id).flatMap(trial -> !trial.isOpenForInterest() ? closed(trial, model, exchange)
+        : registering.current(user.getSubject(), id)
         .map(current -> {
           model.addAttribute("registered", true);
           return page(model, trial, InterestForm.of(current), Map.of(), null);
@@ -55,6 +58,9 @@ class InterestPageController {
       @AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
     var locale = exchange.getLocaleContext().getLocale();
     return trial(id).flatMap(trial -> {
+      if (!trial.isOpenForInterest()) {
+        return closed(trial, model, exchange);
+      }
       var errors = form.errors();
       if (!errors.isEmpty()) {
         exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
@@ -63,6 +69,7 @@ class InterestPageController {
       var request = new RegisteringInterest.Request(form.contactChannel(), form.contact(), form.trimmedMessage());
       return registering.register(user.getSubject(), id, request)
           .map(registration -> "redirect:/forsoeg/" + id + "/interesse/kvittering")
+          .onErrorResume(RegisteringInterest.NotOpen.class, notOpen -> closed(trial, model, exchange))
           .onErrorResume(RegisteringInterest.TooMany.class, tooMany -> {
             exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
             return Mono.just(page(model, trial, form, Map.of("consent", "interest.error.tooMany"), locale));
@@ -81,14 +88,25 @@ class InterestPageController {
     return FORM;
   }
 
+  /** The receipt of the person's own, current registration; anyone else gets a 404. */
   @GetMapping("/forsoeg/{id}/interesse/kvittering")
-  Mono<String> receipt(@PathVariable String id, Model model) {
-    return trial(id).map(trial -> {
-      model.addAttribute("trial", trial);
-      return RECEIPT;
-    });
+  Mono<String> receipt(@PathVariable String id, Model model, @AuthenticationPrincipal OidcUser user) {
+    return trial(id).filterWhen(trial -> registering.current(user.getSubject(), id).hasElement())
+        .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+        .map(trial -> {
+          model.addAttribute("trial", trial);
+          return RECEIPT;
+        });
   }
 
+  /** A trial that takes no interest now (closed, completed, withdrawn): its page stands, the form is not offered. */
+  private static Mono<String> closed(Trial trial, Model model, ServerWebExchange exchange) {
+    exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+    model.addAttribute("trial", trial);
+    return Mono.just(CLOSED);
+  }
+
+  /** The trial if it is public: another team's draft is a 404 here as everywhere. */
   private Mono<Trial> trial(String id) {
     return trials.find(id).switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }

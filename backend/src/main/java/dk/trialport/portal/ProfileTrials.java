@@ -1,5 +1,6 @@
 package dk.trialport.portal;
 
+import dk.trialport.catalogue.Trial;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.search.SearchPage;
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ public record ProfileTrials(List<ResultCard> cards, Long total, String searchHre
     }
     parameters.add("postalCode", profile.postalCode());
     parameters.add("distanceKm", Integer.toString(profile.travelKm()));
-    parameters.put("status", List.of("recruiting", "not-yet-recruiting"));
+    parameters.put("status", Trial.OPEN_RECRUITMENT);
     parameters.add("sort", "distance");
     return UriComponentsBuilder.fromPath(PageLinks.PATH).queryParams(parameters).build().encode().toUriString();
   }

@@ -2,7 +2,7 @@ package dk.trialport.portal;
 
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialDetails;
-import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.search.vocabulary.Place;
 import dk.trialport.search.vocabulary.PostalCodes;
@@ -30,12 +30,12 @@ class TrialPageController {
 
   static final String VIEW = "trial/trial";
 
-  private final TrialProjectionStore trials;
+  private final PublicTrials trials;
   private final TrialDetailsReader details;
   private final PostalCodes postalCodes;
   private final MessageSource messages;
 
-  TrialPageController(TrialProjectionStore trials, TrialDetailsReader details, PostalCodes postalCodes,
+  TrialPageController(PublicTrials trials, TrialDetailsReader details, PostalCodes postalCodes,
       MessageSource messages) {
     this.trials = trials;
     this.details = details;
@@ -48,7 +48,6 @@ class TrialPageController {
       ServerWebExchange exchange) {
     var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
     return trials.find(id)
-        .filter(trial -> !trial.isDraft())
         .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
         .flatMap(trial -> details.read(id).defaultIfEmpty(empty(id)).map(found -> page(trial, found, parameters, texts)));
   }

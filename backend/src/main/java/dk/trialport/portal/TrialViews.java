@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 final class TrialViews {
 
   private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-  private static final List<String> RECRUITING = List.of("recruiting", "not-yet-recruiting");
-
   private TrialViews() {}
 
   static TrialView view(Trial trial, TrialDetails details, GeoPoint from, Texts texts) {
@@ -28,7 +26,7 @@ final class TrialViews {
         trial.title(),
         details.description(),
         trial.recruitmentStatus() == null ? null : texts.facet("status", trial.recruitmentStatus()),
-        RECRUITING.contains(String.valueOf(trial.recruitmentStatus())),
+        trial.isOpenForInterest(),
         trial.phases().stream().map(phase -> texts.facet("phase", phase)).toList(),
         trial.conditions().stream().map(Trial.Condition::text).filter(Objects::nonNull).toList(),
         trial.sponsor(),

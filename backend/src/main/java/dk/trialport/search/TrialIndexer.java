@@ -152,7 +152,7 @@ class TrialIndexer implements SmartLifecycle {
 
   /** The documents of these trials; drafts ({@value Trial#DRAFT}) are never indexed, so no search finds them. */
   List<TrialDocument> documentsOf(List<Trial> all) {
-    var batch = all.stream().filter(trial -> !trial.isDraft()).toList();
+    var batch = all.stream().filter(Trial::isPublic).toList();
     var siteIds = batch.stream().flatMap(trial -> trial.siteIds().stream()).distinct().toList();
     Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
         .collect(Collectors.toMap(Site::id, Function.identity()));

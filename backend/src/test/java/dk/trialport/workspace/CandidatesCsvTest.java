@@ -1,5 +1,6 @@
 package dk.trialport.workspace;
 
+import dk.trialport.recruitment.model.Note;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.trialport.recruitment.application.WorkingCandidates;
@@ -34,7 +35,7 @@ class CandidatesCsvTest {
         new Consent("v", at));
     var shared = InterestRegistration.register(UUID.randomUUID(), "t", ContactChannel.EMAIL, "delt@example.dk", null,
         new Consent("v", at)).shareContact(at);
-    var note = new CandidateStore.Note(1, shared.id(), "Dr. Æ", "Ring mandag", at);
+    var note = new Note(1, shared.id(), "Dr. Æ", "Ring mandag", at);
     var bytes = CandidatesCsv.write(List.of(new WorkingCandidates.Candidate(hidden, 0, 0, null),
         new WorkingCandidates.Candidate(shared, 0, 1, note)), key -> key.substring(key.lastIndexOf('.') + 1));
     assertThat(bytes[0]).isEqualTo((byte) 0xEF);

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 public class FindingTrialsForProfile {
 
   private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-  private static final List<String> OPEN = List.of("recruiting", "not-yet-recruiting");
+  private static final List<String> OPEN = dk.trialport.catalogue.Trial.OPEN_RECRUITMENT;
 
   private final RegistrationStore people;
   private final ProfileStore profiles;

@@ -1,5 +1,8 @@
 package dk.trialport.recruitment.application;
 
+import dk.trialport.recruitment.model.ConsentEvent;
+import dk.trialport.recruitment.model.Notification;
+import dk.trialport.recruitment.model.Message;
 import dk.trialport.audit.AuditLog;
 import dk.trialport.recruitment.infrastructure.CandidateStore;
 import dk.trialport.recruitment.infrastructure.NotificationStore;
@@ -50,8 +53,8 @@ public class MyData {
    *     have no {@code readAt})
    */
   public record Overview(String personRef, List<InterestRegistration> registrations, InterestProfile profile,
-      List<NotificationStore.Notification> notifications, List<RegistrationStore.ConsentEvent> consents,
-      List<AuditLog.Entry> accesses, List<CandidateStore.Message> messages, Instant exportedAt) {}
+      List<Notification> notifications, List<ConsentEvent> consents,
+      List<AuditLog.Entry> accesses, List<Message> messages, Instant exportedAt) {}
 
   /** What My page is read for: the person's messages from trial teams count as read from then on. */
   public static final String MY_PAGE = "my-page-viewed";

@@ -3,6 +3,7 @@ package dk.trialport.recruitment.application;
 import dk.trialport.audit.AuditLog;
 import dk.trialport.recruitment.RecruitmentProperties;
 import dk.trialport.recruitment.infrastructure.RegistrationStore;
+import dk.trialport.recruitment.infrastructure.TrialFactsReader;
 import dk.trialport.recruitment.model.Consent;
 import dk.trialport.recruitment.model.ContactChannel;
 import dk.trialport.recruitment.model.InterestRegistration;
@@ -27,13 +28,15 @@ public class RegisteringInterest {
   private static final Logger log = LoggerFactory.getLogger(RegisteringInterest.class);
 
   private final RegistrationStore store;
+  private final TrialFactsReader trials;
   private final AuditLog audit;
   private final TransactionalOperator transaction;
   private final RecruitmentProperties properties;
 
-  RegisteringInterest(RegistrationStore store, AuditLog audit, TransactionalOperator transaction,
+  RegisteringInterest(RegistrationStore store, TrialFactsReader trials, AuditLog audit, TransactionalOperator transaction,
       RecruitmentProperties properties) {
     this.store = store;
+    this.trials = trials;
     this.audit = audit;
     this.transaction = transaction;
     this.properties = properties;
@@ -41,6 +44,13 @@ public class RegisteringInterest {
 
   /** What the person filled in: how to be contacted, and an optional message. */
   public record Request(ContactChannel channel, String contact, String message) {}
+
+  /** The trial takes no interest now: a draft, or not recruiting ({@code Trial.isOpenForInterest()}). */
+  public static class NotOpen extends RuntimeException {
+    public NotOpen(String trialId) {
+      super("Trial " + trialId + " takes no interest registrations now");
+    }
+  }
 
   /** The person made too many registrations in the last hour. */
   public static class TooMany extends RuntimeException {
@@ -56,7 +66,7 @@ public class RegisteringInterest {
   public Mono<InterestRegistration> register(String subject, String trialId, Request request) {
     var now = Instant.now();
     var consent = new Consent(properties.consentVersion(), now);
-    return store.personFor(subject).flatMap(person -> store.find(person, trialId)
+    return trials.recruiting(trialId).switchIfEmpty(Mono.error(() -> new NotOpen(trialId))).then(store.personFor(subject)).flatMap(person -> store.find(person, trialId)
             .flatMap(existing -> existing.isWithdrawn()
                 ? limited(person, now).then(save(existing.renew(request.channel(), request.contact(), request.message(),
                     consent), "renewed"))

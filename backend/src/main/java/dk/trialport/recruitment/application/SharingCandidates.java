@@ -2,7 +2,7 @@ package dk.trialport.recruitment.application;
 
 import dk.trialport.audit.AuditLog;
 import dk.trialport.recruitment.infrastructure.RegistrationStore;
-import dk.trialport.recruitment.infrastructure.RegistrationStore.TrialWindow;
+import dk.trialport.recruitment.model.TrialWindow;
 import dk.trialport.recruitment.model.SharedRegistration;
 import java.util.List;
 import java.util.UUID;

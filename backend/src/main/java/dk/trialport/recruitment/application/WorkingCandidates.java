@@ -1,5 +1,8 @@
 package dk.trialport.recruitment.application;
 
+import dk.trialport.recruitment.model.Summary;
+import dk.trialport.recruitment.model.Message;
+import dk.trialport.recruitment.model.Note;
 import dk.trialport.audit.AuditLog;
 import dk.trialport.identity.TeamCaller;
 import dk.trialport.identity.TrialTeams;
@@ -53,17 +56,17 @@ public class WorkingCandidates {
    * A candidate as the team's list shows them: the registration (contact details only through
    * {@link InterestRegistration#contactForTeam()}), unread messages from the person, the notes.
    */
-  public record Candidate(InterestRegistration registration, long unread, long notes, CandidateStore.Note latestNote) {}
+  public record Candidate(InterestRegistration registration, long unread, long notes, Note latestNote) {}
 
   /** One candidate's page: the registration, the team's notes and the message thread, oldest first. */
-  public record CandidateFile(InterestRegistration registration, List<CandidateStore.Note> notes,
-      List<CandidateStore.Message> messages) {}
+  public record CandidateFile(InterestRegistration registration, List<Note> notes,
+      List<Message> messages) {}
 
   /** The trial's candidates, newest first, read for {@code action} ({@link #LISTED} or {@link #EXPORTED}). */
   public Mono<List<Candidate>> list(TeamCaller caller, String trialId, String action) {
     return teams.mayActFor(caller, trialId).filter(Boolean::booleanValue)
         .flatMap(allowed -> Mono.zip(registrations.ofTrial(trialId).collectList(), candidates.summaries(trialId)
-            .collectMap(CandidateStore.Summary::registrationId, Function.identity())))
+            .collectMap(Summary::registrationId, Function.identity())))
         .flatMap(found -> {
           var list = found.getT1().stream().map(r -> candidate(r, found.getT2())).toList();
           var people = list.stream().map(c -> c.registration().personId().toString()).collect(Collectors.toSet());
@@ -129,7 +132,7 @@ public class WorkingCandidates {
     return audit.record(caller.name(), caller.auditRole(), action, person, "ResearchStudy/" + r.trialId(), WHY);
   }
 
-  private static Candidate candidate(InterestRegistration r, Map<UUID, CandidateStore.Summary> summaries) {
+  private static Candidate candidate(InterestRegistration r, Map<UUID, Summary> summaries) {
     var summary = summaries.get(r.id());
     return summary == null ? new Candidate(r, 0, 0, null)
         : new Candidate(r, summary.unread(), summary.notes(), summary.latestNote());

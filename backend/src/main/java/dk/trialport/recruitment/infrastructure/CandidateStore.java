@@ -1,5 +1,8 @@
 package dk.trialport.recruitment.infrastructure;
 
+import dk.trialport.recruitment.model.Summary;
+import dk.trialport.recruitment.model.Message;
+import dk.trialport.recruitment.model.Note;
 import dk.trialport.recruitment.RecruitmentProperties;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
@@ -28,26 +31,6 @@ public class CandidateStore {
     this.database = database;
     this.cipher = new FieldCipher(properties.encryptionKey());
   }
-
-  /** A note of the team on a candidate. */
-  public record Note(long id, UUID registrationId, String author, String body, Instant createdAt) {}
-
-  /**
-   * A message in the thread of one registration.
-   *
-   * @param sender {@code team} or {@code person}
-   * @param readAt when the other side read it; null while unread
-   */
-  public record Message(long id, UUID registrationId, String sender, String author, String body, Instant createdAt,
-      Instant readAt) {
-
-    public boolean fromTeam() {
-      return TEAM.equals(sender);
-    }
-  }
-
-  /** What the team's list shows beside each candidate: unread messages from the person, and the notes. */
-  public record Summary(UUID registrationId, long unread, long notes, Note latestNote) {}
 
   public Mono<Void> addNote(UUID registrationId, String author, String body) {
     return database.sql("INSERT INTO candidate_note (registration_id, author, body_encrypted) VALUES (:r, :author, :body)")

@@ -1,5 +1,6 @@
 package dk.trialport.recruitment.infrastructure;
 
+import dk.trialport.recruitment.model.Notification;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -20,9 +21,6 @@ public class NotificationStore {
   NotificationStore(DatabaseClient database) {
     this.database = database;
   }
-
-  /** A trial that matched the person's profile, as their inbox shows it. */
-  public record Notification(long id, String trialId, boolean inInbox, Instant createdAt) {}
 
   /**
    * Tells the person of a matching trial, once ever: true when this is new (and then an e-mail is queued if

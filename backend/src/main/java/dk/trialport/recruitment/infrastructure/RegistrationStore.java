@@ -1,5 +1,7 @@
 package dk.trialport.recruitment.infrastructure;
 
+import dk.trialport.recruitment.model.ConsentEvent;
+import dk.trialport.recruitment.model.TrialWindow;
 import dk.trialport.recruitment.RecruitmentProperties;
 import dk.trialport.recruitment.model.CandidateStatus;
 import dk.trialport.recruitment.model.Consent;
@@ -63,12 +65,6 @@ public class RegistrationStore {
     return database.sql("SELECT * FROM interest_registration WHERE person_id = :person ORDER BY created_at DESC")
         .bind("person", personId).map(this::registration).all();
   }
-
-  /**
-   * Which of a trial's registrations to read: changed in {@code [from, before)} (either bound null: open),
-   * after the position {@code (afterUpdated, afterId)} when paging, oldest change first.
-   */
-  public record TrialWindow(String trialId, Instant from, Instant before, Instant afterUpdated, UUID afterId) {}
 
   /** One registration as its trial team may see it. */
   public Mono<SharedRegistration> shared(UUID id) {
@@ -157,9 +153,6 @@ public class RegistrationStore {
             row.get("text_version", String.class), row.get("occurred_at", OffsetDateTime.class).toInstant()))
         .all();
   }
-
-  /** A consent given or withdrawn, to an interest registration or to the interest profile. */
-  public record ConsentEvent(UUID registrationId, UUID profileId, String kind, String textVersion, Instant at) {}
 
   /** Tells the trial team, through the notification outbox, in the same transaction as the change. */
   public Mono<Void> notifyTeam(String kind, InterestRegistration r) {

@@ -23,9 +23,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class TrialFactsReader {
 
-  static final Set<String> PUBLISHED = Set.of("active", "approved");
-  static final Set<String> RECRUITING = Set.of("recruiting", "not-yet-recruiting");
-
   private final TrialProjectionStore trials;
   private final SiteProjectionStore sites;
   private final ConditionVocabulary vocabulary;
@@ -39,13 +36,9 @@ public class TrialFactsReader {
     this.postalCodes = postalCodes;
   }
 
-  /** The trial's facts when it is published and recruits (or soon will); empty otherwise. */
+  /** The trial's facts when it is open for interest ({@link Trial#isOpenForInterest()}); empty otherwise. */
   public Mono<TrialFacts> recruiting(String trialId) {
-    return trials.find(trialId)
-        // Set.of(...).contains(null) throws: a trial without a recruitment status must not stop the matcher.
-        .filter(trial -> trial.status() != null && PUBLISHED.contains(trial.status())
-            && trial.recruitmentStatus() != null && RECRUITING.contains(trial.recruitmentStatus()))
-        .flatMap(this::facts);
+    return trials.find(trialId).filter(Trial::isOpenForInterest).flatMap(this::facts);
   }
 
   /** The trial's facts whatever its status (a draft's too), for counting who would match it. */

@@ -4,6 +4,9 @@
  * SNOMED CT codes, which expands each condition of a trial into its concepts, their ancestors and the words
  * patients use for them (and the top-level concepts are the condition areas of the search facet); and the
  * postal code centroids ({@code search/postal-codes.tsv}), which place a Danish postal code on the map for
- * distance search. Plain Java, no Spring and no FHIR types; both files are the project's own curated lists.
+ * distance search. Offered to every module that names conditions or places. Plain Java, no Spring and no FHIR types; both files are the project's own curated lists.
  */
+@NamedInterface("vocabulary")
 package dk.trialport.search.vocabulary;
+
+import org.springframework.modulith.NamedInterface;
