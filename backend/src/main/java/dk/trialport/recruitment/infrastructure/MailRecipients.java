@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * e-mail, an interest registration's contact while it is by e-mail and not withdrawn. A deleted person has neither.
  */
 @Component
-public class MailRecipients implements Recipients {
+class MailRecipients implements Recipients {
 
   private static final String PROFILE = "profile";
   private static final String REGISTRATION = "registration";
@@ -28,12 +28,12 @@ public class MailRecipients implements Recipients {
   }
 
   /** The person of an interest profile, at its e-mail address. */
-  public static Recipient profileOf(UUID personId) {
+  static Recipient profileOf(UUID personId) {
     return new Recipient(PROFILE, personId.toString());
   }
 
   /** The person of an interest registration, at its contact address. */
-  public static Recipient registrant(UUID registrationId) {
+  static Recipient registrant(UUID registrationId) {
     return new Recipient(REGISTRATION, registrationId.toString());
   }
 
