@@ -92,6 +92,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     }
 
     @Bean
+    dk.trialport.catalogue.PublicTrials publicTrials(TrialProjectionStore trials) {
+      return new dk.trialport.catalogue.PublicTrials(trials);
+    }
+
+    @Bean
     TrialDetailsReader trialDetailsReader() {
       return Mockito.mock(TrialDetailsReader.class);
     }
