@@ -79,6 +79,7 @@ public class MyData {
     return store.existingPerson(subject)
         .flatMap(person -> store.ofPerson(person)
             .concatMap(registration -> store.notifyTeam("interest-deleted", registration))
+            .then(store.eraseRegistrationsOf(person))
             .then(store.deletePerson(person))
             .then(audit.record(person.toString(), "PATIENT", "account-deleted", person.toString(), null,
                 "the person deleted their account and data"))
