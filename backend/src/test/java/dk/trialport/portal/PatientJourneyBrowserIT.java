@@ -235,7 +235,8 @@ class PatientJourneyBrowserIT {
     browser.awaitHeading(language == Language.DANISH ? "Vil du slette din konto og dine data?"
         : "Do you want to delete your account and your data?");
     assertThat(browser.mainText()).as("the page says what will be deleted").contains(
-        language == Language.DANISH ? "dine 1 tilmeldinger" : "your 1 registrations");
+        language == Language.DANISH ? "din tilmelding af interesse i et forsøg"
+            : "your registration of interest in one trial");
     browser.check(shot + "10b-confirm-delete");
     browser.clickAndWait(browser.button(language == Language.DANISH ? "Ja, slet min konto og mine data"
         : "Yes, delete my account and my data"));
