@@ -193,11 +193,9 @@ public class CatalogueSearch {
   private static String periodFilter(TrialCriteria.DateRange range, int i, Map<String, Object> binds) {
     var start = "(t.projection->>'periodStart')::timestamptz";
     var end = "(t.projection->>'periodEnd')::timestamptz";
-    binds.put("periodFrom" + i, range.from().atOffset(ZoneOffset.UTC));
-    binds.put("periodBefore" + i, range.before().atOffset(ZoneOffset.UTC));
     var from = ":periodFrom" + i;
     var before = ":periodBefore" + i;
-    return switch (range.prefix()) {
+    var filter = switch (range.prefix()) {
       case "eq" -> "(" + start + " >= " + from + " AND " + end + " <= " + before + ")";
       case "gt" -> "(" + end + " IS NULL OR " + end + " > " + before + ")";
       case "ge" -> "(" + end + " IS NULL OR " + end + " > " + from + ")";
@@ -207,6 +205,14 @@ public class CatalogueSearch {
       case "eb" -> "(" + end + " <= " + from + ")";
       default -> throw new IllegalArgumentException("date prefix " + range.prefix());
     };
+    // bind only what the filter names: the driver refuses an unused parameter
+    if (filter.contains(from)) {
+      binds.put("periodFrom" + i, range.from().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.contains(before)) {
+      binds.put("periodBefore" + i, range.before().atOffset(ZoneOffset.UTC));
+    }
+    return filter;
   }
 
   private static String like(String text) {

@@ -46,8 +46,10 @@ class ResourceIntake {
   private static final String BASE_ISSUES = "trialport.baseIssues";
   private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final Pattern LEAP_SECOND = Pattern.compile("T(\\d\\d):(\\d\\d):60(?:\\.\\d+)?(Z|([+-])(\\d\\d):(\\d\\d))?$");
-  private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource(?:/\\*[^*]*\\*/)?"
-      + "(?:\\.ofType\\([A-Za-z]+\\))?\\.?(.*)$");
+  private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)](?:\\.resource(?:/\\*[^*]*\\*/)?"
+      + "(?:\\.ofType\\([A-Za-z]+\\))?\\.?(.*))?$");
+  /** R4 lets the entries of a transaction or batch go without fullUrl; the validator still says so when it resolves. */
+  private static final String OPTIONAL_FULL_URL = "Bundle_BUNDLE_Entry_NoFullUrl";
   private static final Pattern RELATIVE = Pattern.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(/_history/[A-Za-z0-9\\-.]{1,64})?");
 
   private final FhirContext context;
@@ -89,8 +91,7 @@ class ResourceIntake {
       resource = (Resource) parser.parseResource(text);
     } catch (RuntimeException e) {
       // HAPI's DataFormatException, and what malformed input makes its parser throw (NPE, ClassCastException)
-      throw new FhirProblem(HttpStatus.BAD_REQUEST, "structure", "The body is not a valid FHIR R4 resource: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+      throw unreadable(e);
     }
     var type = resource.fhirType();
     if (expectedType != null && !expectedType.equals(type)) {
@@ -115,8 +116,7 @@ class ResourceIntake {
     try {
       messages = validator.validateWithResult(text).getMessages();
     } catch (RuntimeException e) {
-      throw new FhirProblem(HttpStatus.BAD_REQUEST, "structure", "The body is not a valid FHIR R4 resource: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
+      throw unreadable(e);
     }
     var structure = new ArrayList<FhirProblem.Issue>();
     var others = new ArrayList<SingleValidationMessage>();
@@ -125,7 +125,8 @@ class ResourceIntake {
       // The validator's parser reports broken structure without a message id; profile checks carry one.
       if (severity == ResultSeverityEnum.FATAL || severity == ResultSeverityEnum.ERROR && message.getMessageId() == null) {
         structure.add(new FhirProblem.Issue("error", "structure", message.getMessage(), message.getLocationString()));
-      } else if (severity.ordinal() >= ResultSeverityEnum.WARNING.ordinal()) {
+      } else if (severity.ordinal() >= ResultSeverityEnum.WARNING.ordinal()
+          && !OPTIONAL_FULL_URL.equals(message.getMessageId())) {
         others.add(message);
       }
     }
@@ -259,8 +260,9 @@ class ResourceIntake {
           && entries.get(Integer.parseInt(entry.group(1))).getResource() != null) {
         int index = Integer.parseInt(entry.group(1));
         var type = entries.get(index).getResource().fhirType();
-        byEntry.computeIfAbsent(index, i -> new ArrayList<>())
-            .add(issue(message, entry.group(2).isEmpty() ? type : type + "." + entry.group(2)));
+        // an issue of the entry itself (not of its resource) has no expression in the resource: located to the entry
+        var expression = entry.group(2) == null ? null : entry.group(2).isEmpty() ? type : type + "." + entry.group(2);
+        byEntry.computeIfAbsent(index, i -> new ArrayList<>()).add(issue(message, expression));
       } else {
         own.add(issue(message, message.getLocationString()));
       }
@@ -271,6 +273,14 @@ class ResourceIntake {
         entries.get(i).getResource().setUserData(BASE_ISSUES, byEntry.getOrDefault(i, List.of()));
       }
     }
+  }
+
+  /** HAPI's own message where it has one; other exceptions of a parser mean a value where FHIR wants another shape. */
+  private static FhirProblem unreadable(RuntimeException e) {
+    var message = e instanceof ca.uhn.fhir.parser.DataFormatException && e.getMessage() != null ? e.getMessage()
+        : "an element has the wrong shape (a string, number or null where FHIR expects an object or array)";
+    return new FhirProblem(HttpStatus.BAD_REQUEST, "structure", "The body is not a valid FHIR R4 resource: " + message,
+        null);
   }
 
   private static FhirProblem.Issue issue(SingleValidationMessage message, String expression) {
