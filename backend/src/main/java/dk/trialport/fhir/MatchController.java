@@ -106,7 +106,11 @@ class MatchController {
     }
     var recruitmentStatus = value(parameters, "recruitmentStatus");
     if (recruitmentStatus != null) {
-      StudySearchParameters.recruitmentStatus("recruitmentStatus", recruitmentStatus);
+      for (var status : recruitmentStatus.split(",")) {
+        if (!status.strip().equals("all")) {
+          StudySearchParameters.recruitmentStatus("recruitmentStatus", status.strip());
+        }
+      }
     }
     var patient = PatientFacts.of(bundle);
     var engine = new LinkedMultiValueMap<String, String>();

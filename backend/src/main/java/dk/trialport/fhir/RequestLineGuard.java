@@ -60,17 +60,24 @@ class RequestLineGuard extends ChannelInboundHandlerAdapter {
   }
 
   static String encodeRaw(String uri) {
-    if (uri.chars().noneMatch(c -> RAW.indexOf(c) >= 0)) {
+    if (uri.chars().noneMatch(c -> RAW.indexOf(c) >= 0 || c == '%')) {
       return uri;
     }
     var encoded = new StringBuilder(uri.length() + 8);
-    for (char c : uri.toCharArray()) {
-      if (RAW.indexOf(c) >= 0) {
+    for (int i = 0; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      // a raw character URIs do not allow, or a % that starts no escape, is sent as its escape
+      if (RAW.indexOf(c) >= 0 || c == '%' && !(i + 2 < uri.length() && isHex(uri.charAt(i + 1))
+          && isHex(uri.charAt(i + 2)))) {
         encoded.append('%').append(String.format("%02X", (int) c));
       } else {
         encoded.append(c);
       }
     }
     return encoded.toString();
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
   }
 }

@@ -11,6 +11,10 @@ final class ResourceTypes {
   private ResourceTypes() {}
 
   static String require(String type) {
+    if (type.startsWith("$")) {
+      throw new FhirProblem(HttpStatus.NOT_FOUND, "not-supported", "Operation " + type
+          + " is not supported; see /fhir/metadata", null);
+    }
     if (!CATALOGUE.contains(type)) {
       throw new FhirProblem(HttpStatus.NOT_FOUND, "not-supported",
           "Resource type " + type + " is not served here; supported: " + String.join(", ", CATALOGUE), null);

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operations this server does not have ({@code $everything}, any other {@code $name}), and a POST to an instance:
- * an OperationOutcome that says so, 404 and 405. The operations it has are mapped more specifically.
+ * an OperationOutcome that says so, 404 and 405. The operations it has are mapped more specifically; a type-level
+ * or system-level {@code $name} is refused by {@link ResourceTypes}.
  */
 @RestController
 class UnknownOperations {
@@ -15,11 +16,6 @@ class UnknownOperations {
   @RequestMapping("/fhir/{type}/{id}/{operation:\\$.+}")
   void instanceOperation(@PathVariable String type, @PathVariable String id, @PathVariable String operation) {
     throw unknown(operation, type + "/" + id);
-  }
-
-  @RequestMapping(path = "/fhir/{operation:\\$.+}", method = org.springframework.web.bind.annotation.RequestMethod.POST)
-  void systemOperation(@PathVariable String operation) {
-    throw unknown(operation, "the server");
   }
 
   @org.springframework.web.bind.annotation.PostMapping("/fhir/{type}/{id}")
