@@ -188,7 +188,7 @@ public class CatalogueSearch {
   /**
    * FHIR's date search on a Period: eq, the period lies within the value's range; gt/ge, it reaches past the
    * value's end/start; lt/le, it begins before the value's start/end; sa, it starts after the value; eb, it ends
-   * before it. A missing start or end is open.
+   * before it. A missing start or end is open; a trial without a period matches none.
    */
   private static String periodFilter(TrialCriteria.DateRange range, int i, Map<String, Object> binds) {
     var start = "(t.projection->>'periodStart')::timestamptz";
@@ -205,6 +205,8 @@ public class CatalogueSearch {
       case "eb" -> "(" + end + " <= " + from + ")";
       default -> throw new IllegalArgumentException("date prefix " + range.prefix());
     };
+    // a trial without a period matches no date search
+    filter = "((t.projection->>'periodStart') IS NOT NULL OR (t.projection->>'periodEnd') IS NOT NULL) AND " + filter;
     // bind only what the filter names: the driver refuses an unused parameter
     if (filter.contains(from)) {
       binds.put("periodFrom" + i, range.from().atOffset(ZoneOffset.UTC));
