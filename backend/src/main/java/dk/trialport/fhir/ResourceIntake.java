@@ -48,8 +48,13 @@ class ResourceIntake {
   private static final Pattern LEAP_SECOND = Pattern.compile("T(\\d\\d):(\\d\\d):60(?:\\.\\d+)?(Z|([+-])(\\d\\d):(\\d\\d))?$");
   private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)](?:\\.resource(?:/\\*[^*]*\\*/)?"
       + "(?:\\.ofType\\([A-Za-z]+\\))?\\.?(.*))?$");
-  /** R4 lets the entries of a transaction or batch go without fullUrl; the validator still says so when it resolves. */
-  private static final String OPTIONAL_FULL_URL = "Bundle_BUNDLE_Entry_NoFullUrl";
+  /**
+   * The validator resolves references inside a Bundle by the rules of documents and messages (every entry with a
+   * fullUrl, relative references resolved within the Bundle); a transaction or batch resolves them against this
+   * server and its entries' fullUrls, which {@link BundleProcessor#check} enforces. Those findings are left out.
+   */
+  private static final List<String> BUNDLE_RESOLUTION = List.of("bundle_bundle_", "bundle_entry_url_",
+      "reference_ref_rel_unsolveable");
   private static final Pattern RELATIVE = Pattern.compile("([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})(/_history/[A-Za-z0-9\\-.]{1,64})?");
 
   private final FhirContext context;
@@ -125,8 +130,7 @@ class ResourceIntake {
       // The validator's parser reports broken structure without a message id; profile checks carry one.
       if (severity == ResultSeverityEnum.FATAL || severity == ResultSeverityEnum.ERROR && message.getMessageId() == null) {
         structure.add(new FhirProblem.Issue("error", "structure", message.getMessage(), message.getLocationString()));
-      } else if (severity.ordinal() >= ResultSeverityEnum.WARNING.ordinal()
-          && !OPTIONAL_FULL_URL.equals(message.getMessageId())) {
+      } else if (severity.ordinal() >= ResultSeverityEnum.WARNING.ordinal() && !isBundleResolution(message)) {
         others.add(message);
       }
     }
@@ -273,6 +277,11 @@ class ResourceIntake {
         entries.get(i).getResource().setUserData(BASE_ISSUES, byEntry.getOrDefault(i, List.of()));
       }
     }
+  }
+
+  private static boolean isBundleResolution(SingleValidationMessage message) {
+    var id = message.getMessageId() == null ? "" : message.getMessageId().toLowerCase(Locale.ROOT);
+    return BUNDLE_RESOLUTION.stream().anyMatch(id::startsWith);
   }
 
   /** HAPI's own message where it has one; other exceptions of a parser mean a value where FHIR wants another shape. */
