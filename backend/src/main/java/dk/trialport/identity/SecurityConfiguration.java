@@ -42,6 +42,8 @@ class SecurityConfiguration {
                 .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
             .pathMatchers(HttpMethod.GET, "/fhir/**").permitAll()
             .pathMatchers(HttpMethod.HEAD, "/fhir/**").permitAll()
+            // FHIR's search by POST (form-encoded) is a search like GET's, open to everyone
+            .pathMatchers(HttpMethod.POST, "/fhir/*/_search").permitAll()
             .pathMatchers("/fhir/**").hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
             .anyExchange().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
