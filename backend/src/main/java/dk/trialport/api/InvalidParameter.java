@@ -41,8 +41,8 @@ public class InvalidParameter extends ResponseStatusException {
   }
 
   /**
-   * The first query parameter whose name or value holds a control character, read from the raw query: such a
-   * request is refused before any handler could read its parameters.
+   * The first query parameter whose name holds a control character, or whose value one other than a tab, read from
+   * the raw query: such a request is refused before any handler could read its parameters.
    */
   public static Optional<InvalidParameter> withControlCharacters(URI uri) {
     var query = uri.getRawQuery();
@@ -52,7 +52,7 @@ public class InvalidParameter extends ResponseStatusException {
     var parameters = UriComponentsBuilder.newInstance().query(query).build().getQueryParams();
     for (Map.Entry<String, java.util.List<String>> parameter : parameters.entrySet()) {
       var name = decode(parameter.getKey());
-      if (hasControlCharacter(name) || parameter.getValue().stream().map(InvalidParameter::decode)
+      if (name.chars().anyMatch(Character::isISOControl) || parameter.getValue().stream().map(InvalidParameter::decode)
           .anyMatch(InvalidParameter::hasControlCharacter)) {
         return Optional.of(new InvalidParameter(name, "Parameter names and values may not contain control characters"));
       }
@@ -68,7 +68,8 @@ public class InvalidParameter extends ResponseStatusException {
     }
   }
 
-  private static boolean hasControlCharacter(String text) {
-    return text.chars().anyMatch(Character::isISOControl);
+  /** Whether {@code text} holds a control character other than a tab (which a pasted search may well hold). */
+  public static boolean hasControlCharacter(String text) {
+    return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t');
   }
 }

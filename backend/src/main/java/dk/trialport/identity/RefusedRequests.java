@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The security firewall and its refusals. Spring Security's strict firewall, letting {@code TRACE} through to get the
- * 405 any method a path does not serve gets, and reading the query parameters at once (it checks them only when
- * read, which would fail a handler with a 500). A refusal is a 400 naming the parameter with a control character in
+ * 405 any method a path does not serve gets, refusing control characters in parameter values as it does in names,
+ * and reading the query parameters at once (it checks them only when read, which would fail a handler with a 500). A refusal is a 400 naming the parameter with a control character in
  * its name or value, else a 400 with the firewall's reason, or a 501 for a method HTTP does not define; each
  * surface answers it in its own way ({@link Refusals}).
  */
@@ -32,6 +32,7 @@ class RefusedRequests implements ServerExchangeRejectedHandler {
   static ServerWebExchangeFirewall firewall() {
     var strict = new StrictServerWebExchangeFirewall();
     strict.setAllowedHttpMethods(METHODS);
+    strict.setAllowedParameterValues(value -> !InvalidParameter.hasControlCharacter(value));
     return exchange -> strict.getFirewalledExchange(exchange).map(firewalled -> {
       firewalled.getRequest().getQueryParams();
       return firewalled;

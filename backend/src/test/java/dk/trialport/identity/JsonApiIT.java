@@ -2,6 +2,7 @@ package dk.trialport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -36,7 +38,7 @@ class JsonApiIT {
   @LocalServerPort int port;
   @Autowired IdentityProperties identity;
   @Autowired PortalAddress portal;
-  @Autowired RequestMappingHandlerMapping mappings;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   WebTestClient web;
 
   @BeforeEach
@@ -87,7 +89,7 @@ class JsonApiIT {
         .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\".*")
         .expectHeader().contentType(PROBLEM)
         .expectBody().jsonPath("$.detail").isEqualTo("The bearer token is not valid");
-    var hospital = Tokens.demoHospital(identity.issuer(), "system/ResearchStudy.rs");
+    var hospital = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES);
     web.get().uri("/api/v1/admin/import").headers(h -> h.setBearerAuth(hospital)).exchange()
         .expectStatus().isForbidden()
         .expectHeader().contentType(PROBLEM)
@@ -174,7 +176,10 @@ class JsonApiIT {
 
   @Test
   void whatNoControllerAnswersIsAProblemDetailToo() {
-    problem(web.get().uri("/api/v1/nothing-here"), 404);
+    problem(web.get().uri("/api/v1/trials/nothing/here"), 404);
+    var operator = Tokens.operator(identity.issuer());
+    problem(web.get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(operator)), 404);
+    problem(web.get().uri("/api/v1/nothing-here"), 401);
     problem(web.get().uri("/api/v1/trials").accept(MediaType.APPLICATION_XML), 406);
     problem(web.get().uri("/api/v1/trials?cursor="), 400).jsonPath("$.parameter").isEqualTo("cursor")
         .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("empty"));
