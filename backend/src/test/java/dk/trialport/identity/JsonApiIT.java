@@ -2,6 +2,7 @@ package dk.trialport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.trialport.search.SearchFixtureAccess;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
@@ -13,8 +14,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * configured address whatever Host a request names.
  */
 @TrialportIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JsonApiIT {
 
   private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -41,10 +44,17 @@ class JsonApiIT {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   WebTestClient web;
 
-  @BeforeEach
-  void client() {
+  @BeforeAll
+  void aTrialInTheIndex() throws InterruptedException {
     web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
         .build();
+    SearchFixtureAccess.publish(port, identity.issuer(), "api-t2d", "Semaglutide in type 2 diabetes", "Type 2 diabetes",
+        "DE11", "recruiting", 18, 75, null, false, SearchFixtureAccess.Site.AARHUS);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (web.get().uri("/api/v1/trials").exchange().returnResult(String.class).getStatus().value() != 200) {
+      assertThat(System.nanoTime()).as("the trial is indexed within 60 s").isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   @Test
