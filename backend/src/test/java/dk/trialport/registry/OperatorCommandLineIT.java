@@ -73,15 +73,19 @@ class OperatorCommandLineIT {
     assertThat(run.output()).doesNotContain("refused");
   }
 
+  /** The README's AACT example cut to its first rows (the whole sample is imported by {@link RegistryImportIT}). */
   @Test
   @Order(3)
   void importsTheReadmesNordicAactSample() throws Exception {
     var csv = SharedData.directory("nordic").map(dir -> dir.resolve("ctgov_nordic_aact_sample.csv"));
     Assumptions.assumeTrue(csv.isPresent() && Files.exists(csv.get()), "AACT sample absent: no shared/data/nordic");
-    var relative = root.relativize(csv.get()).toString();
-    var run = trialport(Map.of(), "import", relative);
+    var head = Files.createTempDirectory("trialport-cli").resolve("ctgov_nordic_aact_sample.csv");
+    try (var lines = Files.lines(csv.get())) {
+      Files.write(head, lines.limit(21).toList());
+    }
+    var run = trialport(Map.of(), "import", head.toString());
     assertThat(run.exit()).as(run.output()).isZero();
-    assertThat(run.output()).contains("\"created\":");
+    assertThat(run.output()).contains("\"source\"", "\"created\":");
   }
 
   @Test
