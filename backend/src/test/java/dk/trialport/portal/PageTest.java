@@ -1,5 +1,6 @@
 package dk.trialport.portal;
 
+import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.recruitment.application.FindingTrialsForProfile;
