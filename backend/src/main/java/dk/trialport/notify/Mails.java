@@ -1,8 +1,6 @@
 package dk.trialport.notify;
 
 import dk.trialport.catalogue.Trial;
-import dk.trialport.recruitment.infrastructure.CandidateStore;
-import dk.trialport.recruitment.infrastructure.MailQueue;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.context.MessageSource;
@@ -27,15 +25,9 @@ class Mails {
     this.properties = properties;
   }
 
-  /** The mail a queued outbox row stands for. */
-  SimpleMailMessage write(MailQueue.Mail queued, String address, Trial trial) {
-    if (queued.toTeam()) {
-      return write(address, trial, "candidates.mail.team", "/arbejdsrum/forsoeg/" + trial.id() + "/kandidater");
-    }
-    if (CandidateStore.MESSAGE_MAIL.equals(queued.kind())) {
-      return write(address, trial, "mypage.messages.mail", "/min-side");
-    }
-    return write(address, trial, "mail.match", "/forsoeg/" + trial.id());
+  /** The mail of this template about this trial, to this address. */
+  SimpleMailMessage write(Mailing.Template template, String address, Trial trial) {
+    return write(address, trial, template.key, template.path.formatted(trial.id()));
   }
 
   private SimpleMailMessage write(String address, Trial trial, String texts, String path) {

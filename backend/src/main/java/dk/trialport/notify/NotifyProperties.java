@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender address of every mail
  * @param portalUrl the portal's public address, for links in mails
  * @param poll how often the worker looks for due mails when it found none
- * @param firstBackoff the wait after a first failed try; it doubles with each further failure
+ * @param firstBackoff the wait after a mail's first failed try (and after the worker's first failed round); it
+ *     doubles with each further failure
  * @param maxBackoff the longest wait between tries
  * @param batchSize how many mails one round claims
  */

@@ -5,6 +5,8 @@ import dk.trialport.catalogue.Site;
 import dk.trialport.catalogue.SiteProjectionStore;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
+import dk.trialport.platform.PollingWorker;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,17 +17,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the index from the catalogue's outbox: takes the oldest changes, writes the current state of
- * each trial they touch, then marks them indexed. While Elasticsearch is unreachable it waits and tries
- * again, so changes are delayed, never lost; catalogue writes never wait for it.
+ * Feeds the index from the catalogue's outbox, run by the {@link PollingWorker}: takes the next changes from its own
+ * position, writes the current state of each trial they touch, then moves its position on. While Elasticsearch is
+ * unreachable the worker waits and tries again, so changes are delayed, never lost; catalogue writes never wait for
+ * it.
  */
 @Component
-class TrialIndexer implements SmartLifecycle {
+class TrialIndexer implements PollingWorker.Consumer {
 
+  static final String NAME = "trial-indexer";
+  private static final Duration LEASE = Duration.ofMinutes(2);
   private static final Logger log = LoggerFactory.getLogger(TrialIndexer.class);
 
   private final Outbox outbox;
@@ -36,7 +40,6 @@ class TrialIndexer implements SmartLifecycle {
   private final SearchProperties properties;
   /** Held by a batch, and by a reindex for its whole run so no change slips between old and new index. */
   private final ReentrantLock writing = new ReentrantLock();
-  private volatile Thread worker;
   private volatile boolean aliasReady;
 
   TrialIndexer(Outbox outbox, TrialProjectionStore trials, SiteProjectionStore sites, TrialDocuments documents,
@@ -50,96 +53,66 @@ class TrialIndexer implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public PollingWorker.Pace pace() {
+    return new PollingWorker.Pace(properties.idlePoll(), Duration.ofMillis(250), properties.maxBackoff());
+  }
+
+  @Override
+  public boolean enabled() {
     if (properties.indexing()) {
-      var thread = Thread.ofPlatform().daemon().name("trial-indexer").unstarted(this::run);
-      worker = thread;
-      thread.start();
-      log.info("Indexer started: feeding alias {} from the outbox", properties.alias());
+      log.info("Indexer feeds alias {} from the outbox", properties.alias());
     }
+    return properties.indexing();
   }
 
   @Override
-  public void stop() {
-    var running = worker;
-    worker = null;
-    if (running != null) {
-      running.interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return worker != null;
+  public PollingWorker.Lag lag() {
+    var lag = outbox.lag(NAME, List.of()).block();
+    return new PollingWorker.Lag(lag.events(), lag.age());
   }
 
   ReentrantLock writingLock() {
     return writing;
   }
 
-  private void run() {
-    long backoff = 0;
-    boolean failing = false;
-    while (worker == Thread.currentThread()) {
-      try {
-        int done = indexNextBatch();
-        if (failing) {
-          log.info("Indexing resumed: Elasticsearch answers again");
-          failing = false;
-        }
-        backoff = 0;
-        if (done == 0) {
-          Thread.sleep(properties.idlePoll());
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException | java.io.IOException e) {
-        aliasReady = false;
-        backoff = Math.min(backoff == 0 ? 250 : backoff * 2, properties.maxBackoff().toMillis());
-        if (!failing) {
-          log.warn("Indexing paused, will retry: {}", e.toString());
-          failing = true;
-        }
-        try {
-          Thread.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
-      }
-    }
-  }
-
-  /** Indexes the oldest pending changes; returns how many there were. */
-  int indexNextBatch() throws java.io.IOException {
+  /** Indexes the next changes; returns how many there were. */
+  @Override
+  public int runBatch() throws Exception {
     writing.lock();
     try {
-      var events = outbox.pending(properties.batchSize()).collectList().block();
-      if (events == null || events.isEmpty()) {
-        return 0;
-      }
-      var trialIds = new LinkedHashSet<String>();
-      var siteIds = new HashSet<String>();
-      for (var event : events) {
-        switch (event.resourceType()) {
-          case "ResearchStudy" -> trialIds.add(event.resourceId());
-          case "Location" -> siteIds.add(event.resourceId());
-          default -> { }
-        }
-      }
-      if (!siteIds.isEmpty()) {
-        trialIds.addAll(outbox.trialsAtSites(List.copyOf(siteIds)).collectList().block());
-      }
-      if (!aliasReady) {
-        index.ensureExists();
-        aliasReady = true;
-      }
-      write(index.alias(), trialIds);
-      outbox.markIndexed(events.stream().map(Outbox.Event::id).toList()).block();
-      log.debug("Indexed {} changes touching {} trials", events.size(), trialIds.size());
-      return events.size();
+      return outbox.handleNext(NAME, List.of(), properties.batchSize(), LEASE, this::index);
+    } catch (Exception e) {
+      aliasReady = false;
+      throw e;
     } finally {
       writing.unlock();
     }
+  }
+
+  private void index(List<Outbox.Event> events) throws java.io.IOException {
+    var trialIds = new LinkedHashSet<String>();
+    var siteIds = new HashSet<String>();
+    for (var event : events) {
+      switch (event.resourceType()) {
+        case "ResearchStudy" -> trialIds.add(event.resourceId());
+        case "Location" -> siteIds.add(event.resourceId());
+        default -> { }
+      }
+    }
+    if (!siteIds.isEmpty()) {
+      trialIds.addAll(outbox.trialsAtSites(List.copyOf(siteIds)).collectList().block());
+    }
+    if (!aliasReady) {
+      index.ensureExists();
+      aliasReady = true;
+    }
+    write(index.alias(), trialIds);
+    log.debug("Indexed {} changes touching {} trials", events.size(), trialIds.size());
   }
 
   /** Writes the current state of these trials to {@code target}: documents for those that exist, removals for the rest. */

@@ -7,6 +7,7 @@ import dk.trialport.fhir.TrialportFhir;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
+import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,18 +97,7 @@ final class PortalFixture {
 
   /** Waits until the indexer has taken every change, then makes the index show them. */
   static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (outbox.backlog().block() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the indexer did not catch up within 60 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Eventually.await(() -> outbox.backlog("trial-indexer").block() == 0, "the indexer catches up");
     try {
       elasticsearch.indices().refresh(r -> r.index("trials"));
     } catch (IOException e) {

@@ -40,20 +40,10 @@ public final class CandidateFixture {
 
   /** The mails the embedded mail server received for an address, waiting up to 30 s until there are {@code count}. */
   public static List<MimeMessage> awaitMails(String address, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      var mails = mailsTo(address);
-      if (mails.size() >= count || System.nanoTime() > deadline) {
-        return mails;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return org.awaitility.Awaitility.await("mails to " + address).atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100)).until(() -> mailsTo(address), mails -> mails.size() >= count);
   }
+
 
   public static List<MimeMessage> mailsTo(String address) {
     return EmbeddedPlatform.sharedRunning().mail().received().stream().filter(mail -> {

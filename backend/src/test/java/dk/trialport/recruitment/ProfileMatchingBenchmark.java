@@ -1,6 +1,7 @@
 package dk.trialport.recruitment;
 
 import dk.trialport.demo.DemoCatalogueAccess;
+import dk.trialport.platform.PollingWorker;
 import dk.trialport.recruitment.application.FindingTrialsForProfile;
 import dk.trialport.recruitment.application.MatchingProfiles;
 import dk.trialport.demo.DemoVolunteerSeeder;
@@ -23,7 +24,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.Lifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -61,8 +61,7 @@ class ProfileMatchingBenchmark {
   @Test
   void matchingAtNationalScale() throws Exception {
     // The background workers would match the published trial and send the mails meanwhile: measured here instead.
-    context.getBean("matchingWorker", Lifecycle.class).stop();
-    context.getBean("mailWorker", Lifecycle.class).stop();
+    context.getBean(PollingWorker.class).stop();
 
     long start = System.nanoTime();
     volunteers.load(volunteers.generator(SEED, Instant.now()), PROFILES).block(Duration.ofHours(1));

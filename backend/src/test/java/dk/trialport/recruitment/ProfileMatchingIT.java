@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import dk.trialport.catalogue.Outbox;
 import dk.trialport.infra.embedded.EmbeddedPlatform;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.model.InterestProfile;
@@ -35,6 +36,7 @@ class ProfileMatchingIT {
   @Autowired KeepingProfile profiles;
   @Autowired ApplicationContext context;
   @Autowired DatabaseClient database;
+  @Autowired Outbox outbox;
   @LocalServerPort int port;
   @Value("${trialport.identity.issuer}") String issuer;
 
@@ -56,7 +58,7 @@ class ProfileMatchingIT {
     assertThat(told(trialId)).containsExactlyInAnyOrder("match", "portal-only");
     assertThat(count("SELECT count(*) FROM person_notification n JOIN trial t ON t.id = n.trial_id "
         + "WHERE t.recruitment_status = 'completed'")).as("a completed trial tells no one").isZero();
-    var mailRows = "SELECT count(*) FROM notification_outbox WHERE trial_id = '" + trialId + "'";
+    var mailRows = "SELECT count(*) FROM mail WHERE trial_id = '" + trialId + "'";
     assertThat(count(mailRows)).as("only the person who chose e-mail gets one").isEqualTo(1);
 
     await(() -> count(mailRows + " AND sent_at IS NOT NULL") == 1, "the mail is sent");
@@ -118,8 +120,7 @@ class ProfileMatchingIT {
   }
 
   private void awaitMatched() {
-    await(() -> count("SELECT count(*) FROM outbox_event WHERE resource_type = 'ResearchStudy' AND matched_at IS NULL")
-        == 0, "the matcher took every trial change");
+    await(() -> outbox.backlog("profile-matcher", "ResearchStudy").block() == 0, "the matcher took every trial change");
   }
 
   private List<String> told(String trialId) {
@@ -129,8 +130,8 @@ class ProfileMatchingIT {
   }
 
   private static String mailOf(String subject) {
-    return "SELECT count(*) FROM notification_outbox o JOIN person_notification n ON n.id = o.person_notification_id "
-        + "JOIN person p ON p.id = n.person_id WHERE p.subject = '" + subject + "'";
+    return "SELECT count(*) FROM mail m JOIN person p ON m.recipient_kind = 'profile' AND m.recipient_id = p.id::text "
+        + "WHERE p.subject = '" + subject + "'";
   }
 
   private String trialId(String title) {

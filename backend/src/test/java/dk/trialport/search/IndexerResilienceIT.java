@@ -49,8 +49,10 @@ class IndexerResilienceIT {
           .where(ResearchStudy.IDENTIFIER.exactly().identifier("SEARCH-colon"))
           .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntryFirstRep().getResource();
       hospital.delete().resourceById(removed.getIdElement().toUnqualifiedVersionless()).execute();
-      SearchTestSupport.sleep(1500);
-      assertThat(outbox.backlog().block()).as("changes wait while Elasticsearch is down").isPositive();
+      org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(1500))
+          .atMost(java.time.Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(outbox.backlog(TrialIndexer.NAME).block())
+              .as("changes wait while Elasticsearch is down").isPositive());
     } finally {
       EmbeddedPlatform.startSearchNode();
     }

@@ -2,6 +2,7 @@ package dk.trialport.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.Outbox;
+import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +24,7 @@ final class SearchTestSupport {
 
   /** Waits until the indexer has taken every change, then makes the index show them. */
   static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (outbox.backlog().block() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the indexer did not catch up within 60 s");
-      }
-      sleep(100);
-    }
+    Eventually.await(() -> outbox.backlog(TrialIndexer.NAME).block() == 0, "the indexer catches up");
     try {
       elasticsearch.indices().refresh(r -> r.index("trials"));
     } catch (IOException e) {

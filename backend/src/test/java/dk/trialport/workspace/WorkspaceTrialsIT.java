@@ -1,5 +1,6 @@
 package dk.trialport.workspace;
 
+import static dk.trialport.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
@@ -8,6 +9,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.CatalogueStore;
+import dk.trialport.catalogue.Outbox;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.recruitment.model.Position;
@@ -15,7 +17,6 @@ import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ class WorkspaceTrialsIT {
   @Autowired ApplicationContext context;
   @Autowired DatabaseClient database;
   @Autowired CatalogueStore store;
+  @Autowired Outbox outbox;
   @Autowired KeepingProfile profiles;
   @Autowired ElasticsearchClient elasticsearch;
   WebTestClient web;
@@ -92,7 +94,7 @@ class WorkspaceTrialsIT {
     web.mutateWith(mockJwt().jwt(jwt -> jwt.subject("inv-b").claim("roles", List.of("INVESTIGATOR"))
             .claim("organization", "auh-endokrinologi")).authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")))
         .get().uri("/fhir/ResearchStudy/" + id).exchange().expectStatus().isNotFound();
-    await(() -> count("SELECT count(*) FROM outbox_event WHERE indexed_at IS NULL") == 0, "indexed");
+    await(() -> outbox.backlog("trial-indexer").block() == 0, "indexed");
     assertThat(elasticsearch.indices().exists(e -> e.index("trials")).value()
         && elasticsearch.exists(e -> e.index("trials").id(id)).value()).as("the draft is not in the index").isFalse();
 
@@ -140,7 +142,7 @@ class WorkspaceTrialsIT {
     assertThat(text("SELECT status || '/' || recruitment_status FROM trial WHERE id = '" + id + "'"))
         .isEqualTo("active/recruiting");
     web.get().uri("/forsoeg/" + id).exchange().expectStatus().isOk();
-    await(() -> count("SELECT count(*) FROM outbox_event WHERE indexed_at IS NULL") == 0, "indexed");
+    await(() -> outbox.backlog("trial-indexer").block() == 0, "indexed");
     assertThat(elasticsearch.exists(e -> e.index("trials").id(id)).value()).as("the published trial is indexed").isTrue();
     await(() -> count("SELECT count(*) FROM person_notification WHERE trial_id = '" + id + "'") == 6,
         "the six fitting volunteers are told");
@@ -297,13 +299,4 @@ class WorkspaceTrialsIT {
     return database.sql(sql).map(row -> row.get(0, String.class)).one().block();
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,12 +32,15 @@ public class MatchingProfiles {
   private final ProfileStore profiles;
   private final NotificationStore notifications;
   private final AuditLog audit;
+  private final TransactionalOperator transaction;
 
-  MatchingProfiles(TrialFactsReader facts, ProfileStore profiles, NotificationStore notifications, AuditLog audit) {
+  MatchingProfiles(TrialFactsReader facts, ProfileStore profiles, NotificationStore notifications, AuditLog audit,
+      TransactionalOperator transaction) {
     this.facts = facts;
     this.profiles = profiles;
     this.notifications = notifications;
     this.audit = audit;
+    this.transaction = transaction;
   }
 
   /** Matches one trial against every active profile; the number of people told now (0 when it does not recruit). */
@@ -68,12 +72,14 @@ public class MatchingProfiles {
         .defaultIfEmpty(0L);
   }
 
+  /** The notification, its mail and the audit entry in one transaction, so none is without the others. */
   private Mono<Boolean> tell(InterestProfile profile, String trialId) {
     var person = profile.personId().toString();
     return notifications.tell(profile.personId(), trialId, profile.notifyInPortal(), profile.email() != null)
         .flatMap(isNew -> isNew
             ? audit.record(ACTOR, "SYSTEM", "profile-matched", person, "ResearchStudy/" + trialId,
                 "a new trial matched the person's interest profile").thenReturn(true)
-            : Mono.just(false));
+            : Mono.just(false))
+        .as(transaction::transactional);
   }
 }

@@ -1,28 +1,29 @@
 package dk.trialport.recruitment.application;
 
 import dk.trialport.catalogue.Outbox;
+import dk.trialport.platform.PollingWorker;
 import dk.trialport.recruitment.RecruitmentProperties;
+import java.time.Duration;
 import java.util.LinkedHashSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the catalogue's outbox with its own marker ({@code matched_at}) and matches every changed trial
- * against the profiles; a change is marked only after its trial was matched, so a failure delays, never loses.
+ * Reads the catalogue's trial changes from its own outbox position and matches every changed trial against the
+ * profiles, run by the {@link PollingWorker}; the position moves only after the trials were matched, so a failure
+ * delays, never loses (matching again tells no one twice).
  */
 @Component
-class MatchingWorker implements SmartLifecycle {
+class MatchingWorker implements PollingWorker.Consumer {
 
-  private static final Logger log = LoggerFactory.getLogger(MatchingWorker.class);
+  static final String NAME = "profile-matcher";
+  private static final List<String> TRIALS = List.of("ResearchStudy");
   private static final int BATCH = 100;
-  private static final long MAX_BACKOFF_MS = 30_000;
+  private static final Duration LEASE = Duration.ofMinutes(5);
 
   private final Outbox outbox;
   private final MatchingProfiles matching;
   private final RecruitmentProperties properties;
-  private volatile Thread worker;
 
   MatchingWorker(Outbox outbox, MatchingProfiles matching, RecruitmentProperties properties) {
     this.outbox = outbox;
@@ -31,61 +32,30 @@ class MatchingWorker implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    var thread = Thread.ofPlatform().daemon().name("profile-matcher").unstarted(this::run);
-    worker = thread;
-    thread.start();
+  public String name() {
+    return NAME;
   }
 
   @Override
-  public void stop() {
-    var running = worker;
-    worker = null;
-    if (running != null) {
-      running.interrupt();
-    }
+  public PollingWorker.Pace pace() {
+    return new PollingWorker.Pace(properties.matchingPoll(), Duration.ofMillis(500), Duration.ofSeconds(30));
   }
 
+  /** Matches the trials of the next changes; returns how many changes there were. */
   @Override
-  public boolean isRunning() {
-    return worker != null;
-  }
-
-  private void run() {
-    long backoff = 0;
-    while (worker == Thread.currentThread()) {
-      try {
-        int done = matchNextBatch();
-        backoff = 0;
-        if (done == 0) {
-          Thread.sleep(properties.matchingPoll());
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        backoff = Math.min(backoff == 0 ? 500 : backoff * 2, MAX_BACKOFF_MS);
-        log.warn("Matching paused for {} ms, will retry: {}", backoff, e.toString());
-        try {
-          Thread.sleep(backoff);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
+  public int runBatch() throws Exception {
+    return outbox.handleNext(NAME, TRIALS, BATCH, LEASE, events -> {
+      var trialIds = new LinkedHashSet<String>();
+      events.forEach(event -> trialIds.add(event.resourceId()));
+      for (var trialId : trialIds) {
+        matching.match(trialId).block();
       }
-    }
+    });
   }
 
-  /** Matches the trials of the oldest unmatched changes; returns how many changes there were. */
-  int matchNextBatch() {
-    var events = outbox.unmatchedTrialChanges(BATCH).collectList().block();
-    if (events == null || events.isEmpty()) {
-      return 0;
-    }
-    var trialIds = new LinkedHashSet<String>();
-    events.forEach(event -> trialIds.add(event.resourceId()));
-    for (var trialId : trialIds) {
-      matching.match(trialId).block();
-    }
-    outbox.markMatched(events.stream().map(Outbox.Event::id).toList()).block();
-    return events.size();
+  @Override
+  public PollingWorker.Lag lag() {
+    var lag = outbox.lag(NAME, TRIALS).block();
+    return new PollingWorker.Lag(lag.events(), lag.age());
   }
 }

@@ -1,5 +1,6 @@
 package dk.trialport.recruitment.infrastructure;
 
+import dk.trialport.notify.Mailing;
 import dk.trialport.recruitment.model.Summary;
 import dk.trialport.recruitment.model.Message;
 import dk.trialport.recruitment.model.Note;
@@ -18,17 +19,17 @@ import reactor.core.publisher.Mono;
 @Repository
 public class CandidateStore {
 
-  /** The kind of {@code notification_outbox} row that tells a person by e-mail of a new message from the team. */
-  public static final String MESSAGE_MAIL = "candidate-message-mail";
   /** Senders of messages. */
   public static final String TEAM = "team";
   public static final String PERSON = "person";
 
   private final DatabaseClient database;
   private final FieldCipher cipher;
+  private final Mailing mailing;
 
-  CandidateStore(DatabaseClient database, RecruitmentProperties properties) {
+  CandidateStore(DatabaseClient database, RecruitmentProperties properties, Mailing mailing) {
     this.database = database;
+    this.mailing = mailing;
     this.cipher = new FieldCipher(properties.encryptionKey());
   }
 
@@ -98,9 +99,7 @@ public class CandidateStore {
 
   /** Queues the e-mail that tells the person of a new message (it never carries the message itself). */
   public Mono<Void> queueMessageMail(UUID registrationId, String trialId) {
-    return database.sql("INSERT INTO notification_outbox (kind, trial_id, registration_id, mail_to) "
-            + "VALUES (:kind, :trial, :r, 'person')")
-        .bind("kind", MESSAGE_MAIL).bind("trial", trialId).bind("r", registrationId).then();
+    return mailing.queue(Mailing.Template.TEAM_MESSAGE, trialId, MailRecipients.registrant(registrationId));
   }
 
   private Note note(Readable row) {

@@ -1,5 +1,6 @@
 package dk.trialport.recruitment.infrastructure;
 
+import dk.trialport.notify.Mailing;
 import dk.trialport.recruitment.model.Notification;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,17 +10,16 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** What people were told about trials that match their profile: the portal inbox, and e-mails waiting to go. */
+/** What people were told about trials that match their profile: the portal inbox, and e-mails queued with notify. */
 @Repository
 public class NotificationStore {
 
-  /** The kind of {@code notification_outbox} row that is an e-mail to a person about a matching trial. */
-  public static final String MATCH_MAIL = "profile-match-mail";
-
   private final DatabaseClient database;
+  private final Mailing mailing;
 
-  NotificationStore(DatabaseClient database) {
+  NotificationStore(DatabaseClient database, Mailing mailing) {
     this.database = database;
+    this.mailing = mailing;
   }
 
   /**
@@ -31,14 +31,9 @@ public class NotificationStore {
             + "ON CONFLICT (person_id, trial_id) DO NOTHING RETURNING id")
         .bind("person", personId).bind("trial", trialId).bind("inbox", inInbox)
         .map(row -> row.get("id", Long.class)).one()
-        .flatMap(id -> (email ? queueMail(id, trialId) : Mono.<Void>empty()).thenReturn(true))
+        .flatMap(id -> (email ? mailing.queue(Mailing.Template.MATCHING_TRIAL, trialId, MailRecipients.profileOf(personId))
+            : Mono.<Void>empty()).thenReturn(true))
         .defaultIfEmpty(false);
-  }
-
-  private Mono<Void> queueMail(long notificationId, String trialId) {
-    return database.sql("INSERT INTO notification_outbox (kind, trial_id, person_notification_id, mail_to) "
-            + "VALUES (:kind, :trial, :notification, 'person')")
-        .bind("kind", MATCH_MAIL).bind("trial", trialId).bind("notification", notificationId).then();
   }
 
   /** Every notification of one person, newest first. */

@@ -1,5 +1,7 @@
 package dk.trialport.recruitment.infrastructure;
 
+import dk.trialport.notify.Mailing;
+import dk.trialport.notify.Recipient;
 import dk.trialport.recruitment.model.ConsentEvent;
 import dk.trialport.recruitment.model.TrialWindow;
 import dk.trialport.recruitment.RecruitmentProperties;
@@ -24,9 +26,11 @@ public class RegistrationStore {
 
   private final DatabaseClient database;
   private final FieldCipher cipher;
+  private final Mailing mailing;
 
-  RegistrationStore(DatabaseClient database, RecruitmentProperties properties) {
+  RegistrationStore(DatabaseClient database, RecruitmentProperties properties, Mailing mailing) {
     this.database = database;
+    this.mailing = mailing;
     this.cipher = new FieldCipher(properties.encryptionKey());
   }
 
@@ -186,25 +190,31 @@ public class RegistrationStore {
         .all();
   }
 
-  /** Tells the trial team, through the notification outbox, in the same transaction as the change. */
+  /** Tells the trial team (a {@code team_notification}), in the same transaction as the change. */
   public Mono<Void> notifyTeam(String kind, InterestRegistration r) {
-    return database.sql("INSERT INTO notification_outbox (kind, trial_id, registration_id) VALUES (:kind, :trial, :id)")
+    return database.sql("INSERT INTO team_notification (kind, trial_id, registration_id) VALUES (:kind, :trial, :id)")
         .bind("kind", kind).bind("trial", r.trialId()).bind("id", r.id()).then();
   }
 
   /**
-   * Tells the trial team and mails them (at the trial's contact address, read when the mail is sent), through
-   * the same outbox row, in the same transaction as the change.
+   * Tells the trial team and queues a mail to them (at the trial's contact address, read when the mail is sent),
+   * in the same transaction as the change.
    */
   public Mono<Void> notifyTeamByMail(String kind, InterestRegistration r) {
-    return database.sql("INSERT INTO notification_outbox (kind, trial_id, registration_id, mail_to) "
-            + "VALUES (:kind, :trial, :id, 'team')")
-        .bind("kind", kind).bind("trial", r.trialId()).bind("id", r.id()).then();
+    return notifyTeam(kind, r)
+        .then(mailing.queue(Mailing.Template.NEW_CANDIDATE, r.trialId(), Recipient.teamOf(r.trialId())));
   }
 
-  /** Deletes the person and everything they gave (registrations, profile, notifications, consents cascade). */
+  /**
+   * Deletes the person and everything they gave (registrations, profile, notifications, consents cascade) and the
+   * mails not yet sent to them.
+   */
   public Mono<Void> deletePerson(UUID personId) {
-    return database.sql("DELETE FROM person WHERE id = :person").bind("person", personId).then();
+    return database.sql("SELECT id FROM interest_registration WHERE person_id = :person").bind("person", personId)
+        .map(row -> MailRecipients.registrant(row.get("id", UUID.class))).all()
+        .concatWith(Mono.just(MailRecipients.profileOf(personId)))
+        .concatMap(mailing::cancel)
+        .then(database.sql("DELETE FROM person WHERE id = :person").bind("person", personId).then());
   }
 
   private InterestRegistration registration(Readable row) {
