@@ -92,11 +92,14 @@ public class CatalogueSearch {
       where.add("r.id = :id");
       binds.put("id", query.id());
     }
-    if (query.identifierValue() != null) {
-      where.add("EXISTS (SELECT 1 FROM fhir_identifier i WHERE i.resource_type = r.resource_type AND i.id = r.id "
-          + "AND i.value = :identifierValue" + (query.identifierSystem() == null ? "" : " AND i.system = :identifierSystem")
-          + ")");
-      binds.put("identifierValue", query.identifierValue());
+    if (query.identifierValue() != null || query.identifierSystem() != null) {
+      // system| alone (no value) finds every resource with an identifier of that system
+      where.add("EXISTS (SELECT 1 FROM fhir_identifier i WHERE i.resource_type = r.resource_type AND i.id = r.id"
+          + (query.identifierValue() == null ? "" : " AND i.value = :identifierValue")
+          + (query.identifierSystem() == null ? "" : " AND i.system = :identifierSystem") + ")");
+      if (query.identifierValue() != null) {
+        binds.put("identifierValue", query.identifierValue());
+      }
       if (query.identifierSystem() != null) {
         binds.put("identifierSystem", query.identifierSystem());
       }
@@ -175,7 +178,43 @@ public class CatalogueSearch {
       filters.add("(t.projection->>'sex' IS NULL OR t.projection->>'sex' = :sex)");
       binds.put("sex", criteria.sex());
     }
+    var period = criteria.period() == null ? List.<TrialCriteria.DateRange>of() : criteria.period();
+    for (int i = 0; i < period.size(); i++) {
+      filters.add(periodFilter(period.get(i), i, binds));
+    }
     return filters;
+  }
+
+  /**
+   * FHIR's date search on a Period: eq, the period lies within the value's range; gt/ge, it reaches past the
+   * value's end/start; lt/le, it begins before the value's start/end; sa, it starts after the value; eb, it ends
+   * before it. A missing start or end is open; a trial without a period matches none.
+   */
+  private static String periodFilter(TrialCriteria.DateRange range, int i, Map<String, Object> binds) {
+    var start = "(t.projection->>'periodStart')::timestamptz";
+    var end = "(t.projection->>'periodEnd')::timestamptz";
+    var from = ":periodFrom" + i;
+    var before = ":periodBefore" + i;
+    var filter = switch (range.prefix()) {
+      case "eq" -> "(" + start + " >= " + from + " AND " + end + " <= " + before + ")";
+      case "gt" -> "(" + end + " IS NULL OR " + end + " > " + before + ")";
+      case "ge" -> "(" + end + " IS NULL OR " + end + " > " + from + ")";
+      case "lt" -> "(" + start + " IS NULL OR " + start + " < " + from + ")";
+      case "le" -> "(" + start + " IS NULL OR " + start + " < " + before + ")";
+      case "sa" -> "(" + start + " >= " + before + ")";
+      case "eb" -> "(" + end + " <= " + from + ")";
+      default -> throw new IllegalArgumentException("date prefix " + range.prefix());
+    };
+    // a trial without a period matches no date search
+    filter = "((t.projection->>'periodStart') IS NOT NULL OR (t.projection->>'periodEnd') IS NOT NULL) AND " + filter;
+    // bind only what the filter names: the driver refuses an unused parameter
+    if (filter.contains(from)) {
+      binds.put("periodFrom" + i, range.from().atOffset(ZoneOffset.UTC));
+    }
+    if (filter.contains(before)) {
+      binds.put("periodBefore" + i, range.before().atOffset(ZoneOffset.UTC));
+    }
+    return filter;
   }
 
   private static String like(String text) {

@@ -186,12 +186,18 @@ public class CatalogueStore {
   }
 
   private Mono<StoredResource> current(String type, String id, boolean forUpdate) {
-    return database.sql("SELECT v.* FROM fhir_resource r JOIN fhir_resource_version v ON v.resource_type = r.resource_type "
-            + "AND v.id = r.id AND v.version = r.version WHERE r.resource_type = :type AND r.id = :id"
-            + (forUpdate ? " FOR UPDATE OF r" : ""))
+    var read = database.sql("SELECT v.* FROM fhir_resource r JOIN fhir_resource_version v ON v.resource_type = r.resource_type "
+            + "AND v.id = r.id AND v.version = r.version WHERE r.resource_type = :type AND r.id = :id")
         .bind("type", type).bind("id", id)
         .map(CatalogueStore::version)
         .one();
+    if (!forUpdate) {
+      return read;
+    }
+    // Lock first, then read in a new statement: a join locked FOR UPDATE while another writer commits is
+    // re-checked against the old version row and finds nothing (a concurrent If-Match loser saw 404, not 412).
+    return database.sql("SELECT version FROM fhir_resource WHERE resource_type = :type AND id = :id FOR UPDATE")
+        .bind("type", type).bind("id", id).fetch().all().then(read);
   }
 
   private Mono<Void> insertVersion(String type, VersionStamp stamp, boolean deleted, String method, String body) {

@@ -13,7 +13,7 @@ public class PublicTrials {
 
   private final TrialProjectionStore trials;
 
-  PublicTrials(TrialProjectionStore trials) {
+  public PublicTrials(TrialProjectionStore trials) {
     this.trials = trials;
   }
 

@@ -12,6 +12,8 @@ import java.util.List;
  * @param sex male, female, or null when any
  * @param decentralized true when taking part can happen (partly) at home
  * @param start the planned or actual start, as precise as the resource gives it (yyyy, yyyy-MM or yyyy-MM-dd)
+ * @param periodStart the first instant of the trial's period, null when it has no start
+ * @param periodEnd the first instant after the trial's period (its end at the end's precision), null when open
  */
 public record Trial(
     String id,
@@ -37,7 +39,9 @@ public record Trial(
     List<Identifier> identifiers,
     List<String> siteIds,
     Boolean decentralized,
-    String start) {
+    String start,
+    Instant periodStart,
+    Instant periodEnd) {
 
   /**
    * The status of a draft: R4 has no draft status, so a trial team's unpublished trial is {@code in-review}. Drafts

@@ -1,5 +1,6 @@
 package dk.trialport.fhir;
 
+import java.time.Duration;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,14 @@ import reactor.core.publisher.Mono;
 /** {@code POST /fhir}: transaction and batch Bundles. */
 @RestController
 class BundleController {
+
+  /** The most entries one Bundle may have: each is validated and written, all in one database transaction. */
+  static final int MAX_ENTRIES = 1000;
+  /**
+   * The longest a Bundle is worked on before it is stopped (and a transaction rolled back): above what a trial with
+   * 300 sites (some 950 entries) takes on a busy two-core machine, so only runaway work hits it.
+   */
+  static final Duration TIME_LIMIT = Duration.ofSeconds(120);
 
   private final ResourceIntake intake;
   private final BundleProcessor processor;
@@ -30,18 +39,41 @@ class BundleController {
   }
 
   @PostMapping("/fhir")
-  Mono<ResponseEntity<String>> process(@RequestBody(required = false) String body, ServerHttpRequest request) {
-    return ResourceController.offEventLoop(() -> (Bundle) intake.parse(body, request, "Bundle"))
+  Mono<ResponseEntity<String>> process(@RequestBody(required = false) byte[] body, ServerHttpRequest request) {
+    return ResourceController.offEventLoop(() -> checked(body, request))
         .zipWith(ownership.rules())
         .flatMap(work -> allowed(work.getT1(), work.getT2()).thenReturn(work))
-        .flatMap(work -> switch (work.getT1().getType()) {
-          case TRANSACTION -> processor.transaction(work.getT1(), FhirBase.url(request), work.getT2());
-          case BATCH -> processor.batch(work.getT1(), FhirBase.url(request), work.getT2());
-          default -> Mono.error(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid",
-              "POST /fhir takes a Bundle of type transaction or batch, not " + work.getT1().getType().toCode(),
-              "Bundle.type"));
-        })
+        .flatMap(work -> work.getT1().getType() == Bundle.BundleType.TRANSACTION
+            ? processor.transaction(work.getT1(), FhirBase.url(request), work.getT2())
+            : processor.batch(work.getT1(), FhirBase.url(request), work.getT2()))
+        .timeout(TIME_LIMIT, Mono.error(() -> new FhirProblem(HttpStatus.CONTENT_TOO_LARGE, "too-costly",
+            "The Bundle took longer than " + TIME_LIMIT.toSeconds() + " s to process and was stopped (a transaction "
+                + "is rolled back); send fewer entries at a time", null)))
         .map(response -> responses.resource(HttpStatus.OK, response, request));
+  }
+
+  /**
+   * The Bundle, checked cheaply before the costly validation of its content: a transaction or batch of at most
+   * {@link #MAX_ENTRIES} entries whose requests, fullUrls and references fit together.
+   */
+  private Bundle checked(byte[] body, ServerHttpRequest request) {
+    var bundle = (Bundle) intake.read(body, request, "Bundle");
+    var type = bundle.getType();
+    if (type != Bundle.BundleType.TRANSACTION && type != Bundle.BundleType.BATCH) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, type == null ? "required" : "invalid",
+          "POST /fhir takes a Bundle of type transaction or batch, not " + (type == null ? "one without a type"
+              : type.toCode()), "Bundle.type");
+    }
+    if (bundle.getEntry().size() > MAX_ENTRIES) {
+      throw new FhirProblem(HttpStatus.CONTENT_TOO_LARGE, "too-costly", "The Bundle has " + bundle.getEntry().size()
+          + " entries; at most " + MAX_ENTRIES + " are processed in one request", "Bundle.entry");
+    }
+    if (type == Bundle.BundleType.TRANSACTION) {
+      processor.check(bundle);
+    }
+    intake.checkStructure(bundle, true);
+    intake.validateBundle(bundle);
+    return bundle;
   }
 
   /**

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 public class BundleProcessor {
 
   /** One entry, with the id it will have once {@code urn:uuid:} and conditional URLs are resolved. */
-  private record Step(int index, BundleEntryComponent entry, HTTPVerb verb, String type, String id,
+  record Step(int index, BundleEntryComponent entry, HTTPVerb verb, String type, String id,
       Resource resource) {}
 
   private final ResourceIntake intake;
@@ -52,14 +52,11 @@ public class BundleProcessor {
 
   /** A transaction whose every write must pass {@code check} (in the same database transaction). */
   Mono<Bundle> transaction(Bundle bundle, String base, AccessCheck check) {
-    var steps = new ArrayList<Step>();
-    for (int i = 0; i < bundle.getEntry().size(); i++) {
-      steps.add(step(i, bundle.getEntry().get(i)));
-    }
+    var steps = check(bundle);
     for (var step : steps) {
       if (step.resource() != null) {
         try {
-          intake.validate(step.resource());
+          intake.validate(step.resource(), true);
         } catch (FhirProblem problem) {
           throw locate(problem, step.index());
         }
@@ -101,7 +98,8 @@ public class BundleProcessor {
         .concatMap(i -> Mono.fromCallable(() -> step(i, bundle.getEntry().get(i)))
             .flatMap(step -> {
               if (step.resource() != null) {
-                intake.validate(step.resource());
+                // entries of a batch stand alone: a urn:uuid: reference resolves to nothing
+                intake.validate(step.resource(), false);
               }
               return resolve(step).flatMap(resolved -> execute(resolved, check)
                   .flatMap(outcome -> checked(resolved, outcome, check))
@@ -115,22 +113,87 @@ public class BundleProcessor {
         .then(Mono.just(response));
   }
 
+  /**
+   * The steps of a transaction, refusing with 400 before any work what FHIR's transaction rules forbid: an entry
+   * without request or (for POST and PUT) resource, a PUT whose body id is not its URL's, fullUrls used twice, a
+   * {@code urn:uuid:} reference that no entry's fullUrl resolves, and a reference to an entry by the id a POST
+   * will not keep.
+   */
+  List<Step> check(Bundle bundle) {
+    var steps = new ArrayList<Step>();
+    for (int i = 0; i < bundle.getEntry().size(); i++) {
+      steps.add(step(i, bundle.getEntry().get(i)));
+    }
+    var fullUrls = new HashMap<String, Integer>();
+    var posted = new HashMap<String, Integer>();
+    for (var step : steps) {
+      var fullUrl = step.entry().getFullUrl();
+      if (fullUrl != null && fullUrls.putIfAbsent(fullUrl, step.index()) != null) {
+        throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", "fullUrl " + fullUrl + " is also the fullUrl "
+            + "of entry " + fullUrls.get(fullUrl) + "; each entry needs its own", null), step.index());
+      }
+      if (step.verb() == HTTPVerb.POST && step.resource().hasIdElement() && step.resource().getIdElement().hasIdPart()) {
+        posted.put(step.type() + "/" + step.resource().getIdElement().getIdPart(), step.index());
+      }
+    }
+    for (var step : steps) {
+      if (step.resource() == null) {
+        continue;
+      }
+      for (var found : context.newTerser().getAllResourceReferences(step.resource())) {
+        var reference = found.getResourceReference().getReferenceElement().getValue();
+        if (reference == null || fullUrls.containsKey(reference)) {
+          continue;
+        }
+        if (reference.startsWith("urn:")) {
+          throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, "not-found", "Reference " + reference
+              + " resolves to no entry of the transaction: no entry has it as fullUrl", null), step.index());
+        }
+        if (posted.containsKey(reference)) {
+          throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", "Reference " + reference + " names entry "
+              + posted.get(reference) + ", which is created (POST) and gets a new id; give that entry a fullUrl such "
+              + "as urn:uuid:… and reference that", null), step.index());
+        }
+      }
+    }
+    return steps;
+  }
+
   private Step step(int index, BundleEntryComponent entry) {
     var request = entry.getRequest();
     if (!request.hasMethod() || !request.hasUrl()) {
-      throw new FhirProblem(HttpStatus.BAD_REQUEST, "required", "Every entry needs request.method and request.url",
-          "Bundle.entry[" + index + "].request");
+      throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, "required", "Every entry needs request.method and "
+          + "request.url", null), index);
     }
     var url = request.getUrl().replaceFirst("^/?", "");
     var path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
     var parts = path.split("/");
-    var type = ResourceTypes.require(parts[0]);
+    String type;
+    String id = parts.length > 1 ? parts[1] : null;
+    try {
+      type = ResourceTypes.require(parts[0]);
+      if (id != null) {
+        ResourceTypes.requireId(type, id);
+      }
+    } catch (FhirProblem problem) {
+      throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, problem.issues()), index);
+    }
     var resource = entry.getResource();
+    var verb = request.getMethod();
+    if (resource == null && (verb == HTTPVerb.POST || verb == HTTPVerb.PUT)) {
+      throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, "required", "A " + verb.toCode() + " entry needs a "
+          + "resource", null), index);
+    }
     if (resource != null && !resource.fhirType().equals(type)) {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", "Entry " + index + " holds a " + resource.fhirType()
           + " but its request.url is for " + type, "Bundle.entry[" + index + "].resource");
     }
-    return new Step(index, entry, request.getMethod(), type, parts.length > 1 ? parts[1] : null, resource);
+    if (verb == HTTPVerb.PUT && id != null && resource.hasIdElement() && resource.getIdElement().hasIdPart()
+        && !id.equals(resource.getIdElement().getIdPart())) {
+      throw locate(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", "The resource's id "
+          + resource.getIdElement().getIdPart() + " is not the id of request.url " + request.getUrl(), null), index);
+    }
+    return new Step(index, entry, verb, type, id, resource);
   }
 
   /** Gives each entry the id it will have: a new one, a conditional match, or the one in its URL. */

@@ -72,6 +72,12 @@ class CapabilityController {
     oauth.addExtension("token", new UriType(identity.issuer() + "/oauth2/token"));
     oauth.addExtension("authorize", new UriType(identity.issuer() + "/oauth2/authorize"));
     rest.getSecurity().addExtension(oauth);
+    rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+        .setDocumentation("POST /fhir with a transaction Bundle of at most " + BundleController.MAX_ENTRIES
+            + " entries, all or nothing; urn:uuid: references resolved to the entries' fullUrls");
+    rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH)
+        .setDocumentation("POST /fhir with a batch Bundle of at most " + BundleController.MAX_ENTRIES
+            + " entries, each on its own");
     for (var type : ResourceTypes.CATALOGUE) {
       rest.addResource(resource(type));
     }
@@ -124,6 +130,9 @@ class CapabilityController {
         resource.addSearchParam().setName(parameter.name()).setType(parameter.type()).setDefinition(parameter.url())
             .setDocumentation(parameter.description());
       }
+      resource.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE)
+          .setDefinition(StudySearchParameters.DATE_DEFINITION)
+          .setDocumentation("The trial's period (eq, gt, ge, lt, le, sa, eb; an open start or end counts as open)");
       resource.addSearchParam().setName(EngineStudySearch.CONTENT).setType(Enumerations.SearchParamType.STRING)
           .setDefinition("http://hl7.org/fhir/SearchParameter/Resource-content")
           .setDocumentation("Free text in Danish or English (lay words, typos tolerated, conditions expanded with the "

@@ -60,10 +60,11 @@ class EngineStudySearch {
     return type.equals("ResearchStudy") && params.containsKey(CONTENT);
   }
 
-  Mono<ResponseEntity<String>> search(ServerHttpRequest request) {
-    var query = parse(request.getQueryParams());
+  /** Searches with {@code params}: the request's parameters that the search honours. */
+  Mono<ResponseEntity<String>> search(ServerHttpRequest request, MultiValueMap<String, String> params) {
+    var query = parse(params);
     return search.search(query).flatMap(page -> {
-      if ("count".equals(request.getQueryParams().getFirst("_summary"))) {
+      if ("count".equals(params.getFirst("_summary"))) {
         return Mono.just(responses.resource(HttpStatus.OK,
             new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal((int) page.total()), request));
       }
@@ -123,6 +124,8 @@ class EngineStudySearch {
       engine.add("status", "all");
     }
     try {
+      StudySearchParameters.statuses(params);
+      StudySearchParameters.recruitmentStatuses(params);
       return parser.parse(engine, Locale.forLanguageTag("da")).with(new TrialQuery.FhirCriteria(
           values(params, "status"), values(params, "condition"), params.getFirst("condition:text"), List.of()));
     } catch (InvalidSearch e) {

@@ -78,8 +78,33 @@ class FhirErrors {
   @ExceptionHandler(ResponseStatusException.class)
   ResponseEntity<String> status(ResponseStatusException e, ServerHttpRequest request) {
     var status = HttpStatus.valueOf(e.getStatusCode().value());
-    return problem(new FhirProblem(status, status.is4xxClientError() ? "invalid" : "exception",
-        e.getReason() == null ? status.getReasonPhrase() : e.getReason(), null), request);
+    var code = switch (status) {
+      case NOT_FOUND, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "not-supported";
+      default -> status.is4xxClientError() ? "invalid" : "exception";
+    };
+    var message = switch (status) {
+      case NOT_FOUND -> request.getPath().value() + " is not a FHIR interaction this server knows; see /fhir/metadata";
+      case METHOD_NOT_ALLOWED -> request.getMethod() + " is not allowed on " + request.getPath().value()
+          + (e.getHeaders().getAllow().isEmpty() ? "" : "; allowed: " + e.getHeaders().getAllow());
+      default -> e.getReason() == null ? status.getReasonPhrase() : e.getReason();
+    };
+    var answer = problem(new FhirProblem(status, code, message, null), request);
+    return ResponseEntity.status(answer.getStatusCode()).headers(e.getHeaders()).headers(answer.getHeaders())
+        .body(answer.getBody());
+  }
+
+  /** The answer to any error of a FHIR request, also those raised before a handler was found (WebFlux's own). */
+  ResponseEntity<String> answer(Throwable error, ServerHttpRequest request) {
+    return switch (error) {
+      case FhirProblem problem -> problem(problem, request);
+      case CatalogueException e -> catalogue(e, request);
+      case DataFormatException e -> unreadable(e, request);
+      case DataBufferLimitException e -> tooLarge(e, request);
+      case ServerWebInputException e -> badInput(e, request);
+      case ResponseStatusException e -> status(e, request);
+      case Exception e -> unexpected(e, request);
+      default -> unexpected(new IllegalStateException(error), request);
+    };
   }
 
   @ExceptionHandler(Exception.class)

@@ -3,6 +3,7 @@ package dk.trialport.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,8 +12,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /** JSON or XML, as the client asked with {@code _format} or {@code Accept}, or as its body says. */
 enum FhirFormat {
-  JSON(new MediaType("application", "fhir+json")),
-  XML(new MediaType("application", "fhir+xml"));
+  JSON(new MediaType("application", "fhir+json", StandardCharsets.UTF_8)),
+  XML(new MediaType("application", "fhir+xml", StandardCharsets.UTF_8));
+
+  /** The FHIR versions this server speaks, as a {@code fhirVersion} media type parameter names them. */
+  private static final java.util.Set<String> VERSIONS = java.util.Set.of("4.0", "4.0.1");
 
   private final MediaType mediaType;
 
@@ -41,6 +45,9 @@ enum FhirFormat {
     }
     org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
     for (var mediaType : accepted) {
+      if (!speaksVersionOf(mediaType)) {
+        continue;
+      }
       var match = fromName(mediaType.getType() + "/" + mediaType.getSubtype());
       if (match.isPresent()) {
         return match.get();
@@ -61,9 +68,25 @@ enum FhirFormat {
       throw new FhirProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-supported",
           "A Content-Type is required: application/fhir+json or application/fhir+xml", null);
     }
-    return fromName(contentType.getType() + "/" + contentType.getSubtype())
+    var format = fromName(contentType.getType() + "/" + contentType.getSubtype())
         .orElseThrow(() -> new FhirProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-supported",
             "Content-Type " + contentType + " is not supported: use application/fhir+json or application/fhir+xml", null));
+    if (!speaksVersionOf(contentType)) {
+      throw new FhirProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-supported", "Content-Type " + contentType
+          + ": this server speaks FHIR R4 only (fhirVersion=4.0)", null);
+    }
+    var charset = contentType.getParameter("charset");
+    if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
+      throw new FhirProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-supported", "Content-Type " + contentType
+          + ": FHIR bodies are UTF-8 (charset=utf-8)", null);
+    }
+    return format;
+  }
+
+  /** Whether a media type's {@code fhirVersion} parameter, if any, names R4. */
+  private static boolean speaksVersionOf(MediaType mediaType) {
+    var version = mediaType.getParameter("fhirVersion");
+    return version == null || VERSIONS.contains(version.replace("\"", ""));
   }
 
   static boolean pretty(ServerHttpRequest request) {

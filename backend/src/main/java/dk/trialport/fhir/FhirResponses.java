@@ -33,7 +33,7 @@ class FhirResponses {
     return ResponseEntity.status(status)
         .headers(headers)
         .contentType(format.mediaType())
-        .body(parser(format, request).encodeResourceToString(resource));
+        .body(parser(format, request, resource).encodeResourceToString(resource));
   }
 
   static OperationOutcome outcomeOf(FhirProblem problem) {
@@ -63,15 +63,19 @@ class FhirResponses {
         .body(format.parser(context).setPrettyPrint(FhirFormat.pretty(request)).encodeResourceToString(outcome));
   }
 
-  /** A parser honouring {@code _pretty}, {@code _elements} and {@code _summary} of the request. */
-  IParser parser(FhirFormat format, ServerHttpRequest request) {
+  /**
+   * A parser honouring {@code _pretty}, {@code _elements} and {@code _summary} of the request: on a Bundle they
+   * shape its entries' resources, on a read the resource itself.
+   */
+  IParser parser(FhirFormat format, ServerHttpRequest request, IBaseResource resource) {
+    SearchParameters.checkResultParameters(request.getQueryParams());
     var parser = format.parser(context).setPrettyPrint(FhirFormat.pretty(request));
     var elements = request.getQueryParams().getFirst("_elements");
     if (elements != null && !elements.isBlank()) {
       Set<String> paths = Arrays.stream(elements.split(",")).map(String::trim).filter(e -> !e.isEmpty())
           .map(e -> "*." + e).collect(Collectors.toSet());
       parser.setEncodeElements(paths);
-      parser.setEncodeElementsAppliesToChildResourcesOnly(true);
+      parser.setEncodeElementsAppliesToChildResourcesOnly(resource instanceof org.hl7.fhir.r4.model.Bundle);
     }
     var summary = request.getQueryParams().getFirst("_summary");
     if ("true".equals(summary)) {

@@ -1,7 +1,6 @@
 package dk.trialport.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.search.InvalidSearch;
 import dk.trialport.search.TrialQuery;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +49,11 @@ class MatchController {
   private final CatalogueStore store;
   private final FhirResponses responses;
   private final FhirAccess access;
+  private final ResourceIntake intake;
 
   MatchController(FhirContext context, ConditionVocabulary vocabulary, TrialQueryParser parser, TrialSearch search,
-      CatalogueStore store, FhirResponses responses, FhirAccess access) {
+      CatalogueStore store, FhirResponses responses, FhirAccess access, ResourceIntake intake) {
+    this.intake = intake;
     this.context = context;
     this.vocabulary = vocabulary;
     this.parser = parser;
@@ -62,9 +64,9 @@ class MatchController {
   }
 
   @PostMapping("/fhir/ResearchStudy/$match")
-  Mono<ResponseEntity<String>> match(@RequestBody(required = false) String body, ServerHttpRequest request) {
+  Mono<ResponseEntity<String>> match(@RequestBody(required = false) byte[] body, ServerHttpRequest request) {
     return access.require("ResearchStudy", FhirAccess.READ)
-        .then(ResourceController.offEventLoop(() -> query(parameters(body))))
+        .then(ResourceController.offEventLoop(() -> query(parameters(body, request))))
         .flatMap(query -> search.search(query).flatMap(page -> Flux.fromIterable(page.items())
             .concatMap(item -> store.read("ResearchStudy", item.id()).filter(stored -> !stored.deleted())
                 .map(stored -> Map.entry(stored, item.score() == null ? 0 : item.score() / maxScore(query))))
@@ -81,23 +83,34 @@ class MatchController {
             })));
   }
 
-  private Parameters parameters(String body) {
-    if (body == null || body.isBlank()) {
+  /** The posted Parameters, read as strictly as any resource; only broken structure is refused (the patient is not stored). */
+  private Parameters parameters(byte[] body, ServerHttpRequest request) {
+    if (body == null || body.length == 0) {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "required", "$match needs a Parameters resource", null);
     }
-    try {
-      return context.newJsonParser().parseResource(Parameters.class, body);
-    } catch (DataFormatException | ClassCastException e) {
-      throw new FhirProblem(HttpStatus.BAD_REQUEST, "structure", "$match takes a Parameters resource: "
-          + e.getMessage(), null);
-    }
+    var parameters = (Parameters) intake.read(body, request, "Parameters");
+    intake.checkStructure(parameters, false);
+    return parameters;
   }
 
   private TrialQuery query(Parameters parameters) {
-    var data = parameters.getParameter("trialMatchClinicalData");
+    var data = parameter(parameters, "trialMatchClinicalData");
     if (data == null || !(data.getResource() instanceof Bundle bundle)) {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "required",
           "trialMatchClinicalData must be a Bundle with the Patient and their Conditions", "Parameters.parameter");
+    }
+    long patients = bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).count();
+    if (patients != 1) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, patients == 0 ? "required" : "invalid",
+          "trialMatchClinicalData must hold exactly one Patient, not " + patients, "Parameters.parameter");
+    }
+    var recruitmentStatus = value(parameters, "recruitmentStatus");
+    if (recruitmentStatus != null) {
+      for (var status : recruitmentStatus.split(",")) {
+        if (!status.strip().equals("all")) {
+          StudySearchParameters.recruitmentStatus("recruitmentStatus", status.strip());
+        }
+      }
     }
     var patient = PatientFacts.of(bundle);
     var engine = new LinkedMultiValueMap<String, String>();
@@ -154,8 +167,13 @@ class MatchController {
         .sum();
   }
 
+  /** The parameter of that name; unlike {@link Parameters#getParameter(String)}, safe with an unnamed one. */
+  private static Parameters.ParametersParameterComponent parameter(Parameters parameters, String name) {
+    return parameters.getParameter().stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
+  }
+
   private static String value(Parameters parameters, String name) {
-    var parameter = parameters.getParameter(name);
+    var parameter = parameter(parameters, name);
     if (parameter == null || parameter.getValue() == null) {
       return null;
     }
@@ -167,7 +185,7 @@ class MatchController {
       return coding.getCode();
     }
     if (value instanceof org.hl7.fhir.r4.model.Quantity quantity) {
-      return quantity.getValue().toPlainString();
+      return quantity.hasValue() ? quantity.getValue().toPlainString() : null;
     }
     return value.primitiveValue();
   }

@@ -61,13 +61,7 @@ class ResearchSubjectController {
 
   @GetMapping
   Mono<ResponseEntity<String>> search(ServerHttpRequest request) {
-    var params = request.getQueryParams();
-    for (var name : params.keySet()) {
-      if (!PARAMETERS.contains(name)) {
-        throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "Search parameter " + name
-            + " is not supported for ResearchSubject; see /fhir/metadata", name);
-      }
-    }
+    var params = SearchParameters.known(request.getQueryParams(), request, PARAMETERS::contains, TYPE);
     var sort = params.getFirst("_sort");
     if (sort != null && !sort.equals("_lastUpdated")) {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported",
@@ -87,11 +81,16 @@ class ResearchSubjectController {
       throw new FhirProblem(HttpStatus.BAD_REQUEST, "required",
           "A ResearchSubject search names its trial: study=ResearchStudy/{id}", "study");
     }
-    var trialId = study.substring(study.lastIndexOf('/') + 1);
+    var slash = study.indexOf('/');
+    if (slash >= 0 && !study.substring(0, slash).equals("ResearchStudy")) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "study=" + study + " must name a trial: "
+          + "study=ResearchStudy/{id}", "study");
+    }
+    var trialId = SearchParameters.id("study", study.substring(slash + 1));
     Instant from = null;
     Instant before = null;
     for (var bound : lastUpdated) {
-      var range = DateBound.parse(bound);
+      var range = DateBound.parse("_lastUpdated", bound, DateBound.RANGE_PREFIXES);
       from = range.from() != null ? range.from() : from;
       before = range.before() != null ? range.before() : before;
     }

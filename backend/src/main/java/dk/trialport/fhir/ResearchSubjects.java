@@ -27,6 +27,9 @@ final class ResearchSubjects {
   private ResearchSubjects() {}
 
   static ResearchSubject of(SharedRegistration candidate) {
+    if (candidate.isErased()) {
+      return erased(candidate);
+    }
     var subject = new ResearchSubject();
     subject.setId(candidate.id().toString());
     subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
@@ -42,6 +45,28 @@ final class ResearchSubjects {
     subject.setIndividual(new Reference("#person"));
     subject.addContained(consent(candidate));
     subject.setConsent(new Reference("#consent"));
+    return subject;
+  }
+
+  /**
+   * A registration the person erased with their account: withdrawn, ended when it was erased, tagged as erased, and
+   * nothing of the person but the pseudonym (R4 requires an individual) and no consent.
+   */
+  private static ResearchSubject erased(SharedRegistration candidate) {
+    var subject = new ResearchSubject();
+    subject.setId(candidate.id().toString());
+    subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
+    subject.getMeta().addTag(CodeSystems.CANDIDATE_STATUS, "erased", "Erased by the person (GDPR Art. 17)");
+    subject.addIdentifier().setSystem(TrialportFhir.TrialIdentifier.CANDIDATE).setValue(candidate.id().toString());
+    subject.setStatus(ResearchSubjectStatus.WITHDRAWN);
+    subject.addExtension(Extensions.CANDIDATE_STATUS, new Coding(CodeSystems.CANDIDATE_STATUS, "erased", null));
+    subject.setPeriod(new Period().setStart(Date.from(candidate.createdAt())).setEnd(Date.from(candidate.erasedAt())));
+    subject.setStudy(new Reference("ResearchStudy/" + candidate.trialId()));
+    var person = new Patient();
+    person.setId("person");
+    person.addIdentifier().setSystem(TrialportFhir.TrialIdentifier.CANDIDATE).setValue(candidate.id().toString());
+    subject.addContained(person);
+    subject.setIndividual(new Reference("#person"));
     return subject;
   }
 

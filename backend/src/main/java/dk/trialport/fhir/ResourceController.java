@@ -52,6 +52,7 @@ class ResourceController {
   @GetMapping("/{type}/{id}")
   Mono<ResponseEntity<String>> read(@PathVariable String type, @PathVariable String id, ServerHttpRequest request) {
     ResourceTypes.require(type);
+    ResourceTypes.requireId(type, id);
     return ownership.rules().flatMap(rules -> rules.mayRead(type, id)).then(store.read(type, id))
         .switchIfEmpty(Mono.error(new CatalogueException.NotFound(type, id)))
         .map(stored -> {
@@ -66,6 +67,7 @@ class ResourceController {
   Mono<ResponseEntity<String>> vread(@PathVariable String type, @PathVariable String id, @PathVariable String version,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
+    ResourceTypes.requireId(type, id);
     return ownership.rules().flatMap(rules -> rules.mayRead(type, id))
         .then(Mono.fromSupplier(() -> parseVersion(version)))
         .flatMap(number -> store.readVersion(type, id, number))
@@ -81,6 +83,7 @@ class ResourceController {
   @GetMapping("/{type}/{id}/_history")
   Mono<ResponseEntity<String>> history(@PathVariable String type, @PathVariable String id, ServerHttpRequest request) {
     ResourceTypes.require(type);
+    ResourceTypes.requireId(type, id);
     return ownership.rules().flatMap(rules -> rules.mayRead(type, id)).then(store.history(type, id).collectList())
         .map(versions -> {
           if (versions.isEmpty()) {
@@ -95,14 +98,14 @@ class ResourceController {
     ResourceTypes.require(type);
     var since = request.getQueryParams().getFirst("_since");
     var count = SearchParameters.count(request.getQueryParams().getFirst("_count"));
-    Instant from = since == null ? null : new InstantType(since).getValue().toInstant();
+    Instant from = since == null ? null : since(since);
     return ownership.rules().flatMap(rules -> store.typeHistory(type, from, count)
             .filterWhen(version -> rules.maySee(type, version.id())).collectList())
         .map(versions -> responses.resource(HttpStatus.OK, writer.historyBundle(versions), request));
   }
 
   @PostMapping("/{type}")
-  Mono<ResponseEntity<String>> create(@PathVariable String type, @RequestBody(required = false) String body,
+  Mono<ResponseEntity<String>> create(@PathVariable String type, @RequestBody(required = false) byte[] body,
       @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist, ServerHttpRequest request) {
     ResourceTypes.require(type);
     return access.require(type, FhirAccess.CREATE).then(ownership.rules())
@@ -116,9 +119,10 @@ class ResourceController {
 
   @PutMapping("/{type}/{id}")
   Mono<ResponseEntity<String>> update(@PathVariable String type, @PathVariable String id,
-      @RequestBody(required = false) String body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestBody(required = false) byte[] body, @RequestHeader(name = "If-Match", required = false) String ifMatch,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
+    ResourceTypes.requireId(type, id);
     var expectedVersion = ETags.version(ifMatch);
     return access.require(type, FhirAccess.UPDATE).then(ownership.rules())
         .flatMap(rules -> rules.mayChange(type, id)
@@ -134,7 +138,7 @@ class ResourceController {
   }
 
   @PutMapping("/{type}")
-  Mono<ResponseEntity<String>> conditionalUpdate(@PathVariable String type, @RequestBody(required = false) String body,
+  Mono<ResponseEntity<String>> conditionalUpdate(@PathVariable String type, @RequestBody(required = false) byte[] body,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
     var criteria = request.getURI().getRawQuery();
@@ -154,6 +158,7 @@ class ResourceController {
   Mono<ResponseEntity<String>> delete(@PathVariable String type, @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, ServerHttpRequest request) {
     ResourceTypes.require(type);
+    ResourceTypes.requireId(type, id);
     return access.require(type, FhirAccess.DELETE).then(ownership.rules())
         .flatMap(rules -> rules.mayChange(type, id)
             .then(store.delete(type, id, ETags.version(ifMatch))
@@ -163,7 +168,7 @@ class ResourceController {
   }
 
   @PostMapping("/{type}/$validate")
-  Mono<ResponseEntity<String>> validate(@PathVariable String type, @RequestBody(required = false) String body,
+  Mono<ResponseEntity<String>> validate(@PathVariable String type, @RequestBody(required = false) byte[] body,
       ServerHttpRequest request) {
     ResourceTypes.require(type);
     return offEventLoop(() -> intake.findIssues(resourceToValidate(intake.parse(body, request, null), type)))
@@ -226,6 +231,19 @@ class ResourceController {
       case REPRESENTATION -> responses.resource(status,
           (Resource) context.newJsonParser().parseResource(stored.body()), request, headers);
     };
+  }
+
+  private static Instant since(String value) {
+    try {
+      var instant = new InstantType(value);
+      if (instant.getValue() != null) {
+        return instant.getValue().toInstant();
+      }
+    } catch (RuntimeException e) {
+      // refused below
+    }
+    throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "_since=" + value + ": " + value
+        + " is not a FHIR instant (e.g. 2026-01-01T00:00:00Z)", "_since");
   }
 
   private static int parseVersion(String version) {

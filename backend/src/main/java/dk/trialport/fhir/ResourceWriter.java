@@ -152,17 +152,33 @@ class ResourceWriter {
   /** One search criterion of a conditional interaction: {@code identifier=[system|]value} or {@code _id=…}. */
   record Criterion(String id, String system, String value) {
 
+    /** Result parameters a client may add to any URL (HAPI's client adds _format); they select nothing. */
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("_format", "_pretty");
+
     static Criterion parse(String query, String type) {
       var criteria = query.contains("?") ? query.substring(query.indexOf('?') + 1) : query;
-      var parts = criteria.split("&");
-      if (parts.length != 1 || !parts[0].contains("=")) {
+      var parts = java.util.Arrays.stream(criteria.split("&"))
+          .filter(part -> !part.isEmpty() && !IGNORED.contains(part.contains("=") ? part.substring(0, part.indexOf('='))
+              : part))
+          .toList();
+      if (parts.size() != 1 || !parts.get(0).contains("=")) {
         throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported",
             "Conditional criteria must be one identifier=system|value or _id=…, not " + query, null);
       }
-      var name = parts[0].substring(0, parts[0].indexOf('='));
-      var value = URLDecoder.decode(parts[0].substring(parts[0].indexOf('=') + 1), StandardCharsets.UTF_8);
+      var name = parts.get(0).substring(0, parts.get(0).indexOf('='));
+      String value;
+      try {
+        value = URLDecoder.decode(parts.get(0).substring(parts.get(0).indexOf('=') + 1), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "The criteria " + query
+            + " are not correctly URL-encoded", null);
+      }
+      if (value.isEmpty() || value.chars().anyMatch(Character::isISOControl)) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "The criteria " + query + " need a value without "
+            + "control characters", null);
+      }
       return switch (name) {
-        case "_id" -> new Criterion(value, null, null);
+        case "_id" -> new Criterion(SearchParameters.id("_id", value), null, null);
         case "identifier" -> value.contains("|")
             ? new Criterion(null, value.substring(0, value.indexOf('|')), value.substring(value.indexOf('|') + 1))
             : new Criterion(null, null, value);

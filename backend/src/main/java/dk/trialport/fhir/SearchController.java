@@ -16,9 +16,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,18 +57,76 @@ class SearchController {
   @GetMapping("/{type}")
   Mono<ResponseEntity<String>> search(@PathVariable String type, ServerHttpRequest request) {
     ResourceTypes.require(type);
-    var params = request.getQueryParams();
+    var params = SearchParameters.known(request.getQueryParams(), request, name -> isKnown(type, name), type);
     if (EngineStudySearch.applies(type, params)) {
-      return engine.search(request);
+      return engine.search(request, params);
     }
-    for (var name : params.keySet()) {
-      if (!PARAMETERS.contains(name) && !(type.equals("ResearchStudy") && StudySearchParameters.NAMES.contains(name))
-          && !REFERENCES.getOrDefault(type, java.util.Map.of()).containsKey(name)) {
-        throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "Search parameter " + name
-            + " is not supported for " + type + "; see /fhir/metadata", name);
+    checkIncludes(type, params);
+    return ownership.draftTeams().flatMap(draftTeams -> search(type, params, draftTeams.orElse(null), request));
+  }
+
+  /**
+   * {@code POST /fhir/{type}/_search}: the same search with its parameters in a form-encoded body (and the URL), as
+   * FHIR's search allows for criteria too long or too private for a URL. Links point to the GET form.
+   */
+  @PostMapping("/{type}/_search")
+  Mono<ResponseEntity<String>> searchByPost(@PathVariable String type, ServerWebExchange exchange) {
+    var contentType = exchange.getRequest().getHeaders().getContentType();
+    if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(contentType)) {
+      throw new FhirProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-supported",
+          "POST " + type + "/_search takes the search parameters as application/x-www-form-urlencoded", null);
+    }
+    if (type.equals(ResearchSubjectController.TYPE)) {
+      throw new FhirProblem(HttpStatus.METHOD_NOT_ALLOWED, "not-supported",
+          "ResearchSubject is searched with GET /fhir/ResearchSubject?study=…", null);
+    }
+    ResourceTypes.require(type);
+    return exchange.getFormData().flatMap(form -> {
+      var query = new StringBuilder(exchange.getRequest().getURI().getRawQuery() == null ? ""
+          : exchange.getRequest().getURI().getRawQuery());
+      form.forEach((name, values) -> values.forEach(value -> query.append(query.isEmpty() ? "" : "&")
+          .append(encode(name)).append('=').append(encode(value))));
+      var uri = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath("/fhir/" + type)
+          .replaceQuery(query.isEmpty() ? null : query.toString()).build(true).toUri();
+      return search(type, exchange.getRequest().mutate().method(org.springframework.http.HttpMethod.GET).uri(uri).build());
+    });
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static boolean isKnown(String type, String name) {
+    return PARAMETERS.contains(name) || REFERENCES.getOrDefault(type, java.util.Map.of()).containsKey(name)
+        || type.equals("ResearchStudy") && (StudySearchParameters.NAMES.contains(name)
+            || name.equals(EngineStudySearch.CONTENT));
+  }
+
+  /** An {@code _include} or {@code _revinclude} must name a reference parameter this server knows; 400 otherwise. */
+  private static void checkIncludes(String type, MultiValueMap<String, String> params) {
+    for (var include : params.getOrDefault("_include", List.of())) {
+      var parts = include.split(":");
+      var known = REFERENCES.getOrDefault(type, java.util.Map.of());
+      boolean fits = parts.length >= 2 && parts.length <= 3 && (parts[0].equals(type) || parts[0].equals("*"))
+          && (parts[1].equals("*") && parts.length == 2 || known.containsKey(parts[1])
+              && (parts.length == 2 || known.get(parts[1])[1].equals(parts[2])));
+      if (!fits) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "_include=" + include + " is not supported; "
+            + type + " includes " + (known.isEmpty() ? "nothing" : known.keySet().stream().sorted()
+                .map(name -> type + ":" + name).collect(java.util.stream.Collectors.joining(", "))), "_include");
       }
     }
-    return ownership.draftTeams().flatMap(draftTeams -> search(type, params, draftTeams.orElse(null), request));
+    for (var revinclude : params.getOrDefault("_revinclude", List.of())) {
+      var parts = revinclude.split(":");
+      var source = parts.length >= 2 ? REFERENCES.getOrDefault(parts[0], java.util.Map.of()) : java.util.Map.<String, String[]>of();
+      boolean fits = parts.length == 2 && (parts[1].equals("*") && !source.isEmpty()
+          || source.containsKey(parts[1]) && source.get(parts[1])[1].equals(type));
+      if (!fits) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "not-supported", "_revinclude=" + revinclude
+            + " is not supported: name <Type>:<reference parameter> pointing to " + type
+            + ", e.g. PractitionerRole:location", "_revinclude");
+      }
+    }
   }
 
   private Mono<ResponseEntity<String>> search(String type, MultiValueMap<String, String> params, Set<String> draftTeams,
@@ -94,18 +155,20 @@ class SearchController {
   }
 
   private static CatalogueQuery query(String type, MultiValueMap<String, String> params, Set<String> draftTeams) {
+    // identifier=value (any system), system|value, |value (no system) or system| (any value of that system)
     var identifier = params.getFirst("identifier");
     String system = null;
     String value = identifier;
     if (identifier != null && identifier.contains("|")) {
       system = identifier.substring(0, identifier.indexOf('|'));
       value = identifier.substring(identifier.indexOf('|') + 1);
-      system = system.isEmpty() ? null : system;
+      value = value.isEmpty() ? null : value;
     }
+    var id = params.getFirst("_id") == null ? null : SearchParameters.id("_id", params.getFirst("_id"));
     Instant from = null;
     Instant before = null;
     for (var bound : params.getOrDefault("_lastUpdated", List.of())) {
-      var range = DateBound.parse(bound);
+      var range = DateBound.parse("_lastUpdated", bound, DateBound.RANGE_PREFIXES);
       from = range.from() != null ? range.from() : from;
       before = range.before() != null ? range.before() : before;
     }
@@ -116,7 +179,7 @@ class SearchController {
           + " is not supported; use _id or _lastUpdated, with - for descending", "_sort");
     }
     var cursor = params.getFirst("_cursor") == null ? null : SearchCursor.decode(params.getFirst("_cursor"));
-    return new CatalogueQuery(type, params.getFirst("_id"), system, value, from, before, byLastUpdated,
+    return new CatalogueQuery(type, id, system, value, from, before, byLastUpdated,
         sort != null && sort.startsWith("-"), cursor == null ? null : cursor.position(),
         cursor != null && cursor.backwards(), SearchParameters.count(params.getFirst("_count")),
         type.equals("ResearchStudy") ? StudySearchParameters.criteria(params) : null, references(type, params),
@@ -138,7 +201,12 @@ class SearchController {
     REFERENCES.getOrDefault(type, java.util.Map.of()).forEach((name, target) -> {
       var value = params.getFirst(name);
       if (value != null) {
-        var id = value.contains("/") ? value.substring(value.lastIndexOf('/') + 1) : value;
+        var slash = value.indexOf('/');
+        if (slash >= 0 && !value.substring(0, slash).equals(target[1])) {
+          throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", name + "=" + value + ": " + name + " points to a "
+              + target[1] + " (" + target[1] + "/{id} or {id})", name);
+        }
+        var id = SearchParameters.id(name, value.substring(slash + 1));
         links.add(new dk.trialport.catalogue.ResourceContent.Link(type + "." + target[0], target[1], id));
       }
     });
@@ -153,28 +221,17 @@ class SearchController {
     var found = new ArrayList<Flux<StoredResource>>();
     for (var include : params.getOrDefault("_include", List.of())) {
       var parts = include.split(":");
-      if (parts.length < 2 || !parts[0].equals(type) && !parts[0].equals("*")) {
-        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "_include=" + include
-            + " must name " + type + ":<reference parameter>, e.g. ResearchStudy:site", "_include");
-      }
-      found.add(search.referencedBy(ids, type, parts[1].equals("*") ? null : type + "." + element(type, parts[1])));
+      found.add(search.referencedBy(ids, type, parts[1].equals("*") ? null
+          : type + "." + REFERENCES.get(type).get(parts[1])[0]));
     }
     for (var revinclude : params.getOrDefault("_revinclude", List.of())) {
       var parts = revinclude.split(":");
-      if (parts.length < 2) {
-        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "_revinclude=" + revinclude
-            + " must name <Type>:<reference parameter>, e.g. PractitionerRole:location", "_revinclude");
-      }
-      found.add(search.referencing(ids, type, parts[0], parts[1].equals("*") ? null : parts[0] + "." + parts[1]));
+      found.add(search.referencing(ids, type, parts[0], parts[1].equals("*") ? null
+          : parts[0] + "." + REFERENCES.get(parts[0]).get(parts[1])[0]));
     }
     // A draft trial is included only for its team, as it is found only by its team.
     return ownership.rules().flatMap(rules -> Flux.concat(found).distinct(s -> s.type() + "/" + s.id())
         .filterWhen(included -> rules.maySee(included.type(), included.id())).collectList());
-  }
-
-  /** The element a reference search parameter stands for, where the two names differ. */
-  private static String element(String type, String parameter) {
-    return type.equals("Location") && parameter.equals("organization") ? "managingOrganization" : parameter;
   }
 
   private Bundle bundle(ServerHttpRequest request, CatalogueQuery query, List<StoredResource> rows,

@@ -4,6 +4,8 @@ import dk.trialport.identity.IdentityProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,8 +22,9 @@ class SmartConfigurationController {
     this.identity = identity;
   }
 
-  @GetMapping(path = "/fhir/.well-known/smart-configuration", produces = "application/json")
-  Map<String, Object> configuration() {
+  /** JSON whatever the Accept header says: a FHIR client asks with application/fhir+json, as it does everywhere. */
+  @GetMapping("/fhir/.well-known/smart-configuration")
+  ResponseEntity<Map<String, Object>> configuration() {
     var issuer = identity.issuer();
     var configuration = new LinkedHashMap<String, Object>();
     configuration.put("issuer", issuer);
@@ -36,6 +39,6 @@ class SmartConfigurationController {
         "system/PractitionerRole.cruds", "openid", "profile"));
     configuration.put("capabilities", List.of("client-confidential-asymmetric", "client-confidential-symmetric",
         "permission-v2"));
-    return configuration;
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(configuration);
   }
 }

@@ -57,7 +57,16 @@ final class StudySearchParameters {
           "male or female: trials open to that sex, including trials open to anyone"));
 
   static final Set<String> NAMES = Set.of("status", "title", "title:contains", "recruitment-status", "phase",
-      "condition", "condition:text", "age", "sex");
+      "condition", "condition:text", "age", "sex", "date");
+
+  /** R4's standard {@code date} parameter of ResearchStudy: the trial's period. */
+  static final String DATE_DEFINITION = "http://hl7.org/fhir/SearchParameter/ResearchStudy-date";
+
+  /** The recruitment statuses a trial can have (Trialport's recruitment-status code system). */
+  static final Set<String> RECRUITMENT_STATUSES = Set.of("recruiting", "not-yet-recruiting", "active-not-recruiting",
+      "enrolling-by-invitation", "suspended", "terminated", "completed", "withdrawn", "unknown");
+
+  private static final Set<String> PERIOD_PREFIXES = Set.of("eq", "gt", "ge", "lt", "le", "sa", "eb");
 
   private StudySearchParameters() {}
 
@@ -70,8 +79,44 @@ final class StudySearchParameters {
       code = condition.contains("|") ? condition.substring(condition.indexOf('|') + 1) : condition;
     }
     var title = params.getFirst("title") != null ? params.getFirst("title") : params.getFirst("title:contains");
-    return new TrialCriteria(values(params, "status"), values(params, "recruitment-status"), values(params, "phase"),
-        system, code, params.getFirst("condition:text"), title, age(params.getFirst("age")), sex(params.getFirst("sex")));
+    return new TrialCriteria(statuses(params), recruitmentStatuses(params), values(params, "phase"),
+        system, code, params.getFirst("condition:text"), title, age(params.getFirst("age")), sex(params.getFirst("sex")),
+        params.getOrDefault("date", List.of()).stream().map(value -> {
+          var bound = DateBound.parse("date", value, PERIOD_PREFIXES);
+          return new TrialCriteria.DateRange(bound.prefix(), bound.start(), bound.end());
+        }).toList());
+  }
+
+  /** R4 ResearchStudy status codes; an unknown one is 400. */
+  static List<String> statuses(MultiValueMap<String, String> params) {
+    var statuses = values(params, "status");
+    for (var status : statuses) {
+      try {
+        org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus.fromCode(status);
+      } catch (org.hl7.fhir.exceptions.FHIRException e) {
+        throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "status=" + status + " is not an R4 ResearchStudy "
+            + "status (active, administratively-completed, approved, closed-to-accrual, closed-to-accrual-and-"
+            + "intervention, completed, disapproved, in-review, temporarily-closed-to-accrual, temporarily-closed-to-"
+            + "accrual-and-intervention, withdrawn)", "status");
+      }
+    }
+    return statuses;
+  }
+
+  static List<String> recruitmentStatuses(MultiValueMap<String, String> params) {
+    var statuses = values(params, "recruitment-status");
+    statuses.forEach(status -> recruitmentStatus("recruitment-status", status));
+    return statuses;
+  }
+
+  /** A known recruitment status, or 400 naming {@code parameter}. */
+  static String recruitmentStatus(String parameter, String status) {
+    if (!RECRUITMENT_STATUSES.contains(status)) {
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", parameter + "=" + status
+          + " is not a recruitment status; use one of " + String.join(", ", new java.util.TreeSet<>(RECRUITMENT_STATUSES)),
+          parameter);
+    }
+    return status;
   }
 
   private static List<String> values(MultiValueMap<String, String> params, String name) {
@@ -84,9 +129,14 @@ final class StudySearchParameters {
       return null;
     }
     try {
-      return Double.valueOf(value.replaceFirst("^eq", ""));
+      var age = Double.parseDouble(value.replaceFirst("^eq", ""));
+      if (!(age >= 0 && age <= 150)) {
+        throw new NumberFormatException();
+      }
+      return age;
     } catch (NumberFormatException e) {
-      throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "age must be a number of years, not " + value, "age");
+      throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", "age must be a number of years from 0 to 150, not "
+          + value, "age");
     }
   }
 

@@ -55,7 +55,14 @@ public class TrialProjector {
         study.getIdentifier().stream().map(i -> new Trial.Identifier(i.getSystem(), i.getValue())).toList(),
         study.getSite().stream().map(site -> site.getReferenceElement().getIdPart()).filter(id -> id != null).toList(),
         decentralized(study),
-        study.getPeriod().hasStart() ? study.getPeriod().getStartElement().getValueAsString() : null);
+        study.getPeriod().hasStart() ? study.getPeriod().getStartElement().getValueAsString() : null,
+        study.getPeriod().hasStart() ? study.getPeriod().getStart().toInstant() : null,
+        study.getPeriod().hasEnd() ? endOf(study.getPeriod().getEndElement()) : null);
+  }
+
+  /** The first instant after a date at its precision: 2027-06 ends at 2027-07-01. */
+  private static java.time.Instant endOf(org.hl7.fhir.r4.model.DateTimeType end) {
+    return end.getPrecision().add(end.getValue(), 1).toInstant();
   }
 
   private static Boolean decentralized(ResearchStudy study) {

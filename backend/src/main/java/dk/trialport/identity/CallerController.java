@@ -1,5 +1,6 @@
 package dk.trialport.identity;
 
+import dk.trialport.api.JsonApi;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * its token (subject, roles, organization, scopes). Holds no personal data beyond the token itself.
  */
 @RestController
+@JsonApi
 class CallerController {
 
   /** The caller as the platform sees it. */

@@ -2,21 +2,32 @@ package dk.trialport.identity;
 
 import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may call what. The APIs take bearer tokens from the trusted OpenID provider and keep no
- * session; the pages are public until a feature needs a logged-in person.
+ * Who may call what. The public catalogue API is open to anyone from any origin; the other APIs take bearer tokens
+ * from the trusted OpenID provider and keep no session (a login cookie counts for nothing there); the pages are
+ * public until a feature needs a logged-in person.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -26,7 +37,23 @@ class SecurityConfiguration {
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
       + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+  /** The public catalogue: read-only, so a write reaches the controllers and is a 405, never a 401. */
+  static final String[] PUBLIC_API = {"/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml"};
+
   // @formatter:off
+  @Bean
+  @Order(0)
+  SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http) {
+    return http
+        .securityMatcher(pathMatchers(PUBLIC_API))
+        .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+        .cors(cors -> cors.configurationSource(anyOrigin()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
@@ -35,13 +62,14 @@ class SecurityConfiguration {
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
-            .pathMatchers(HttpMethod.GET, "/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml").permitAll()
             .pathMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
             // Candidates are personal data: never public, unlike the catalogue.
             .pathMatchers("/fhir/ResearchSubject", "/fhir/ResearchSubject/**")
                 .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
             .pathMatchers(HttpMethod.GET, "/fhir/**").permitAll()
             .pathMatchers(HttpMethod.HEAD, "/fhir/**").permitAll()
+            // FHIR's search by POST (form-encoded) is a search like GET's, open to everyone
+            .pathMatchers(HttpMethod.POST, "/fhir/*/_search").permitAll()
             .pathMatchers("/fhir/**").hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
             .anyExchange().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
@@ -50,6 +78,7 @@ class SecurityConfiguration {
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(new ApiAuthenticationEntryPoint())
             .accessDeniedHandler(new ApiAccessDeniedHandler()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
         .build();
@@ -57,7 +86,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
+  SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ServerOAuth2AuthorizationRequestResolver logins) {
     return http
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/min-side", "/min-side/**", "/profil", "/profil/**", "/forsoeg/*/interesse",
@@ -65,7 +94,7 @@ class SecurityConfiguration {
             .pathMatchers("/arbejdsrum/admin", "/arbejdsrum/admin/**").hasRole(Roles.ADMIN)
             .pathMatchers("/arbejdsrum", "/arbejdsrum/**").hasAnyRole(Roles.INVESTIGATOR, Roles.ADMIN)
             .anyExchange().permitAll())
-        .oauth2Login(Customizer.withDefaults())
+        .oauth2Login(login -> login.authorizationRequestResolver(logins))
         .logout(logout -> logout.logoutSuccessHandler(new RedirectServerLogoutSuccessHandler()))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -73,6 +102,39 @@ class SecurityConfiguration {
         .build();
   }
   // @formatter:on
+
+  /** Cross-origin reads without credentials: the catalogue is public. */
+  private static UrlBasedCorsConfigurationSource anyOrigin() {
+    var cors = new CorsConfiguration();
+    cors.addAllowedOrigin(CorsConfiguration.ALL);
+    cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name()));
+    cors.addAllowedHeader(CorsConfiguration.ALL);
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(Duration.ofHours(1));
+    var source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    return source;
+  }
+
+  /** The login's {@code redirect_uri} on the portal's configured address, whatever Host the request named. */
+  @Bean
+  ServerOAuth2AuthorizationRequestResolver loginRequests(ReactiveClientRegistrationRepository registrations,
+      PortalAddress portal) {
+    var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+    resolver.setAuthorizationRequestCustomizer(request -> request.attributes(attributes -> request.redirectUri(
+        portal.resolve("/login/oauth2/code/" + attributes.get(OAuth2ParameterNames.REGISTRATION_ID)))));
+    return resolver;
+  }
+
+  @Bean
+  ServerWebExchangeFirewall firewall() {
+    return RefusedRequests.firewall();
+  }
+
+  @Bean
+  ServerExchangeRejectedHandler refusedRequests() {
+    return new RefusedRequests();
+  }
 
   /** Roles from the ID token of a person logged in to the pages (the workspace needs INVESTIGATOR). */
   @Bean

@@ -42,6 +42,7 @@ class MyPageController {
 
   static final String VIEW = "mypage/index";
   static final String DELETED = "mypage/deleted";
+  static final String CONFIRM_DELETE = "mypage/delete";
 
   private final MyData myData;
   private final WithdrawingConsent withdrawing;
@@ -101,9 +102,27 @@ class MyPageController {
             .contentType(MediaType.APPLICATION_JSON).body(body));
   }
 
+  /** What deleting the account will delete, and the one button that does it; nothing is deleted by this page. */
+  @GetMapping("/min-side/slet")
+  Mono<String> confirmDelete(@AuthenticationPrincipal OidcUser user, Model model) {
+    return myData.read(user.getSubject(), MyData.DELETE_PREVIEW)
+        .doOnNext(overview -> {
+          model.addAttribute("registrations", overview.registrations().size());
+          model.addAttribute("profile", overview.profile() != null);
+          model.addAttribute("messages", overview.messages().size());
+        })
+        .then(Mono.fromSupplier(() -> {
+          model.addAttribute("hasData", model.getAttribute("registrations") != null);
+          return CONFIRM_DELETE;
+        }));
+  }
+
+  /** Deletes the account only when the person confirmed on the page before ({@code confirm=yes}). */
   @PostMapping("/min-side/slet")
-  Mono<String> delete(@AuthenticationPrincipal OidcUser user, WebSession session) {
-    return myData.delete(user.getSubject()).then(session.invalidate()).thenReturn(DELETED);
+  Mono<String> delete(@AuthenticationPrincipal OidcUser user, WebSession session, ServerWebExchange exchange) {
+    return exchange.getFormData().flatMap(form -> "yes".equals(form.getFirst("confirm"))
+        ? myData.delete(user.getSubject()).then(session.invalidate()).thenReturn(DELETED)
+        : Mono.just("redirect:/min-side/slet"));
   }
 
   private Mono<Map<String, Trial>> titles(MyData.Overview overview) {

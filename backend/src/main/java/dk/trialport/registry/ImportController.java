@@ -1,9 +1,9 @@
 package dk.trialport.registry;
 
+import dk.trialport.api.InvalidParameter;
+import dk.trialport.api.JsonApi;
 import java.nio.file.Path;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET} tells how far it is.
  */
 @RestController
+@JsonApi
 @RequestMapping("/api/v1/admin/import")
 class ImportController {
 
@@ -31,18 +32,16 @@ class ImportController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   ImportJobs.Status start(@RequestParam String path, @RequestParam(required = false) String format,
       @RequestParam(defaultValue = "false") boolean full) {
-    return jobs.start(Path.of(path), format, full);
+    try {
+      return jobs.start(Path.of(path), format, full);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameter(e.getMessage() != null && e.getMessage().startsWith("Unknown format") ? "format" : "path",
+          e.getMessage());
+    }
   }
 
   @GetMapping
   ImportJobs.Status status() {
     return jobs.status();
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ProblemDetail nothingThere(IllegalArgumentException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setProperty("parameter", e.getMessage().startsWith("Unknown format") ? "format" : "path");
-    return problem;
   }
 }

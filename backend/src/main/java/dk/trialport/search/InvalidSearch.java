@@ -1,16 +1,11 @@
 package dk.trialport.search;
 
-/** A search request that cannot be answered as asked: which parameter, and why. */
-public class InvalidSearch extends RuntimeException {
+import dk.trialport.api.InvalidParameter;
 
-  private final String parameter;
+/** A search request that cannot be answered as asked: which parameter, and why. */
+public class InvalidSearch extends InvalidParameter {
 
   public InvalidSearch(String parameter, String message) {
-    super(message);
-    this.parameter = parameter;
-  }
-
-  public String parameter() {
-    return parameter;
+    super(parameter, message);
   }
 }

@@ -1,5 +1,6 @@
 package dk.trialport.search;
 
+import dk.trialport.api.JsonApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's reindex: start a rebuild of the index from PostgreSQL, and watch its progress. */
 @RestController
+@JsonApi
 @RequestMapping("/api/v1/admin/reindex")
 class ReindexController {
 

@@ -3,8 +3,11 @@ package dk.trialport.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +20,8 @@ import tools.jackson.databind.node.ArrayNode;
 final class SearchCursors {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> SORTS = Arrays.stream(TrialQuery.Sort.values()).map(Enum::name)
+      .collect(Collectors.toSet());
 
   private SearchCursors() {}
 
@@ -43,7 +48,10 @@ final class SearchCursors {
     } catch (IllegalArgumentException | JacksonException e) {
       throw new InvalidSearch("cursor", "The cursor is not one this service gave out");
     }
-    if (!array.isArray() || array.isEmpty() || !sort.name().equals(array.get(0).asString())) {
+    if (!array.isArray() || array.isEmpty() || !array.get(0).isString() || !SORTS.contains(array.get(0).asString())) {
+      throw new InvalidSearch("cursor", "The cursor is not one this service gave out");
+    }
+    if (!sort.name().equals(array.get(0).asString())) {
       throw new InvalidSearch("cursor", "The cursor belongs to another sort order; start again from the first page");
     }
     var values = new ArrayList<FieldValue>();

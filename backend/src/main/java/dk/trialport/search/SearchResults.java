@@ -80,7 +80,8 @@ class SearchResults {
     return locale != null && "en".equals(locale.getLanguage());
   }
 
-  private static String firstOf(String... values) {
+  /** The first of {@code values} that has text, or null. */
+  static String firstOf(String... values) {
     for (var value : values) {
       if (value != null && !value.isBlank()) {
         return value;

@@ -23,6 +23,7 @@ public class TrialQueryParser {
   static final Set<String> KNOWN = Set.of("q", "status", "condition", "phase", "studyType", "age", "sex",
       "healthyVolunteers", "region", "hospital", "decentralized", "startFrom", "startTo", "postalCode", "lat", "lon",
       "distanceKm", "sort", "cursor", "size", "lang");
+  static final Set<String> SUGGEST = Set.of("q", "lang");
 
   private final PostalCodes postalCodes;
 
@@ -54,10 +55,32 @@ public class TrialQueryParser {
         place(parameters),
         integer(parameters, "distanceKm", 1, 1000),
         sort(single(parameters, "sort")),
-        single(parameters, "cursor"),
+        cursor(single(parameters, "cursor")),
         sizeOf(parameters),
         locale,
         TrialQuery.FhirCriteria.NONE);
+  }
+
+  /** What a suggestion request has typed so far ({@code q}, two letters or more); {@code lang} as for a search. */
+  public String suggestionPrefix(MultiValueMap<String, String> parameters) {
+    for (var name : parameters.keySet()) {
+      if (!SUGGEST.contains(name)) {
+        throw new InvalidSearch(name, "Unknown parameter " + name);
+      }
+    }
+    var text = single(parameters, "q");
+    if (text == null || text.strip().length() < 2) {
+      throw new InvalidSearch("q", "q is required: what has been typed so far, two letters or more");
+    }
+    return text.strip();
+  }
+
+  private static String cursor(String value) {
+    if (value != null && value.isBlank()) {
+      throw new InvalidSearch("cursor", "The cursor is empty: leave it out for the first page, or send the next value of "
+          + "the previous page");
+    }
+    return value;
   }
 
   private GeoPoint place(MultiValueMap<String, String> parameters) {

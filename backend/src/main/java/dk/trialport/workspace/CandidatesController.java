@@ -44,6 +44,10 @@ class CandidatesController {
   Mono<String> list(@PathVariable String id, TeamCaller caller, Model model, ServerWebExchange exchange) {
     return candidates.list(caller, id, WorkingCandidates.LISTED)
             .zipWith(TrialTitles.of(trials, id, exchange.getLocaleContext().getLocale()))
+            .zipWith(candidates.erased(caller, id), (found, erased) -> {
+              model.addAttribute("erased", erased);
+              return found;
+            })
             .map(found -> {
               model.addAttribute("trialId", id);
               model.addAttribute("admin", caller.isAdmin());

@@ -43,6 +43,7 @@ class ResearchSubjectIT {
   @Autowired IdentityProperties identity;
   @Autowired RegisteringInterest registering;
   @Autowired WithdrawingConsent withdrawing;
+  @Autowired dk.trialport.recruitment.application.MyData myData;
   @Autowired AuditLog audit;
   @Autowired DatabaseClient database;
   @Autowired ResourceIntake intake;
@@ -125,6 +126,46 @@ class ResearchSubjectIT {
         .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
     anneLoggedIn.get().uri("/min-side").exchange().expectStatus().isOk().expectBody(String.class)
         .value(html -> assertThat(html).contains("demo-hospital (hospital_system)"));
+  }
+
+  /** GDPR Art. 19: whoever received a registration learns of its erasure, by the same poll, with nothing left in it. */
+  @Test
+  void anErasureReachesTheHospitalAndTheTeam() throws InterruptedException {
+    var web = FhirClients.web(port);
+    var hospital = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES + " system/ResearchSubject.rs");
+    var trial = trial(web, hospital, "NCT07400002");
+    var carl = registering.register("carl-subject", trial,
+        new RegisteringInterest.Request(ContactChannel.EMAIL, "carl@example.dk", "Jeg vil gerne deltage")).block();
+    var pulled = search(web, hospital, "study=ResearchStudy/" + trial);
+    assertThat(ids(pulled)).containsExactly(carl.id().toString());
+    var seen = pulled.getEntryFirstRep().getResource().getMeta().getLastUpdated().toInstant();
+    Thread.sleep(5);
+
+    assertThat(myData.delete("carl-subject").block()).isTrue();
+
+    var poll = search(web, hospital, "study=ResearchStudy/" + trial + "&_lastUpdated=ge" + seen);
+    assertThat(ids(poll)).as("the poll brings the erasure").containsExactly(carl.id().toString());
+    var erased = (ResearchSubject) poll.getEntryFirstRep().getResource();
+    assertThat(erased.getStatus()).isEqualTo(ResearchSubject.ResearchSubjectStatus.WITHDRAWN);
+    assertThat(erased.getMeta().getTag()).anyMatch(tag -> tag.getCode().equals("erased"));
+    assertThat(erased.getMeta().getLastUpdated().toInstant()).isAfter(seen);
+    assertThat(erased.getPeriod().getEnd()).isNotNull();
+    assertThat(contained(erased, Patient.class).getTelecom()).isEmpty();
+    assertThat(erased.getContained()).noneMatch(Consent.class::isInstance);
+    assertThat(intake.findIssues(erased)).as("still a valid R4 ResearchSubject")
+        .noneMatch(issue -> issue.severity().equals("error") || issue.severity().equals("fatal"));
+    assertThat(FhirClients.CONTEXT.newJsonParser().encodeResourceToString(poll)).doesNotContain("carl@example.dk",
+        "Jeg vil gerne deltage", "carl-subject");
+    web.get().uri("/fhir/ResearchSubject/" + carl.id()).headers(h -> h.setBearerAuth(hospital)).exchange()
+        .expectStatus().isOk().expectBody(String.class).value(body -> assertThat(body).contains("erased")
+            .doesNotContain("carl@example.dk"));
+
+    var team = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
+        .mutateWith(mockOidcLogin().idToken(token -> token.subject("inv-erasure").claim("organization", "rh-onkologi"))
+            .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_INVESTIGATOR")));
+    team.get().uri("/arbejdsrum/forsoeg/{id}/kandidater", trial).exchange().expectStatus().isOk()
+        .expectBody(String.class).value(html -> assertThat(html).contains("Slettede tilmeldinger",
+            "Kandidat " + carl.pseudonym()).doesNotContain("carl@example.dk"));
   }
 
   @Test

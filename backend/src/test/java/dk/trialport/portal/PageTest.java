@@ -1,5 +1,6 @@
 package dk.trialport.portal;
 
+import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.recruitment.application.FindingTrialsForProfile;
@@ -89,6 +90,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
     @Bean
     TrialProjectionStore trialProjectionStore() {
       return Mockito.mock(TrialProjectionStore.class);
+    }
+
+    @Bean
+    dk.trialport.catalogue.PublicTrials publicTrials(TrialProjectionStore trials) {
+      return new dk.trialport.catalogue.PublicTrials(trials);
     }
 
     @Bean

@@ -232,6 +232,14 @@ class PatientJourneyBrowserIT {
 
     // Deleting the account.
     browser.clickAndWait(browser.button(language.delete));
+    browser.awaitHeading(language == Language.DANISH ? "Vil du slette din konto og dine data?"
+        : "Do you want to delete your account and your data?");
+    assertThat(browser.mainText()).as("the page says what will be deleted").contains(
+        language == Language.DANISH ? "din tilmelding af interesse i et forsøg"
+            : "your registration of interest in one trial");
+    browser.check(shot + "10b-confirm-delete");
+    browser.clickAndWait(browser.button(language == Language.DANISH ? "Ja, slet min konto og mine data"
+        : "Yes, delete my account and my data"));
     browser.awaitHeading(language.deletedHeading);
     browser.check(shot + "11-account-deleted");
     // Logged in again (the provider still knows the person), nothing is left.

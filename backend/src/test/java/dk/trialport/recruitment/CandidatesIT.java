@@ -164,7 +164,8 @@ class CandidatesIT {
     assertThat(status(id)).isEqualTo("withdrawn");
 
     // Deleting the account deletes the messages and notes with it.
-    anne.mutateWith(csrf()).post().uri("/min-side/slet").exchange().expectStatus().isOk();
+    anne.mutateWith(csrf()).post().uri("/min-side/slet")
+        .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("confirm", "yes")).exchange().expectStatus().isOk();
     assertThat(count("candidate_message")).isZero();
     assertThat(count("candidate_note")).isZero();
   }

@@ -100,7 +100,8 @@ class InterestProfileIT {
 
     anne.mutateWith(csrf()).post().uri("/profil").body(BodyInserters.fromFormData(good)).exchange()
         .expectStatus().is3xxRedirection();
-    anne.mutateWith(csrf()).post().uri("/min-side/slet").exchange().expectStatus().isOk();
+    anne.mutateWith(csrf()).post().uri("/min-side/slet")
+        .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("confirm", "yes")).exchange().expectStatus().isOk();
     assertThat(count("interest_profile")).as("deleting the account deletes the profile").isZero();
   }
 

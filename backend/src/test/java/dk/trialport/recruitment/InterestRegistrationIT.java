@@ -126,7 +126,12 @@ class InterestRegistrationIT {
     anne.get().uri("/min-side").exchange().expectStatus().isOk()
         .expectBody(String.class).value(html -> assertThat(html).contains("Trukket tilbage", "Hentede sine data"));
 
-    anne.mutateWith(csrf()).post().uri("/min-side/slet").exchange().expectStatus().isOk();
+    anne.get().uri("/min-side/slet").exchange().expectStatus().isOk().expectBody(String.class)
+        .value(html -> assertThat(html).contains("Vil du slette din konto og dine data?", "name=\"confirm\""));
+    anne.mutateWith(csrf()).post().uri("/min-side/slet").exchange().expectStatus().is3xxRedirection();
+    assertThat(count("person")).as("nothing deleted without the confirmation").isEqualTo(1);
+    anne.mutateWith(csrf()).post().uri("/min-side/slet")
+        .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("confirm", "yes")).exchange().expectStatus().isOk();
     assertThat(count("interest_registration")).isZero();
     assertThat(count("person")).isZero();
   }

@@ -2,24 +2,27 @@ package dk.trialport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import dk.trialport.support.OpenApiDescription;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-/** The OpenAPI description tells the truth: it lists exactly the parameters the search API accepts. */
+/** The OpenAPI description tells the truth: it lists exactly the query parameters the search API accepts. */
 class OpenApiDescriptionTest {
 
+  private final OpenApiDescription description = OpenApiDescription.load();
+
   @Test
-  @SuppressWarnings("unchecked")
-  void everyAcceptedParameterIsDescribedAndNothingElse() throws IOException {
-    try (var in = OpenApiDescriptionTest.class.getResourceAsStream("/static/api/v1/openapi.yaml")) {
-      Map<String, Object> description = new Yaml().load(in);
-      var paths = (Map<String, Map<String, Map<String, Object>>>) description.get("paths");
-      var parameters = (List<Map<String, Object>>) paths.get("/api/v1/trials").get("get").get("parameters");
-      assertThat(parameters).extracting(parameter -> (String) parameter.get("name"))
-          .containsExactlyInAnyOrderElementsOf(TrialQueryParser.KNOWN);
-    }
+  void everyAcceptedSearchParameterIsDescribedAndNothingElse() {
+    assertThat(queryParameters("/api/v1/trials")).containsExactlyInAnyOrderElementsOf(TrialQueryParser.KNOWN);
+  }
+
+  @Test
+  void everyAcceptedSuggestionParameterIsDescribedAndNothingElse() {
+    assertThat(queryParameters("/api/v1/trials/suggest")).containsExactlyInAnyOrderElementsOf(TrialQueryParser.SUGGEST);
+  }
+
+  private java.util.List<String> queryParameters(String path) {
+    return description.parameters(description.operation(path, "get")).stream()
+        .filter(parameter -> "query".equals(parameter.get("in"))).map(parameter -> (String) parameter.get("name"))
+        .toList();
   }
 }

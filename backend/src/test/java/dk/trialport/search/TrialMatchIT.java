@@ -85,6 +85,14 @@ class TrialMatchIT {
   }
 
   @Test
+  void aSnomedChildOfCopdFindsTheCopdTrial() {
+    var parameters = new Parameters();
+    parameters.addParameter().setName("trialMatchClinicalData")
+        .setResource(patient("1960-05-05", AdministrativeGender.MALE, "185086009", "Chronic obstructive bronchitis"));
+    assertThat(keys(match(parameters))).contains("copd");
+  }
+
+  @Test
   void aRequestWithoutClinicalDataIsRefusedWithAnOperationOutcome() {
     web.post().uri("/fhir/ResearchStudy/$match").headers(h -> h.setBearerAuth(token)).contentType(FHIR_JSON)
         .bodyValue("{\"resourceType\":\"Parameters\"}").exchange()

@@ -7,15 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An integration test of the whole application against the real embedded platform (PostgreSQL,
  * Elasticsearch, identity provider), started once per test run and shared by every test class;
- * each class starts from empty tables and indices.
+ * each class starts from empty tables and indices. The portal listens on a free port that its public address names.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = PortalPort.class)
 @ExtendWith(CleanSlate.class)
 public @interface TrialportIntegrationTest {}

@@ -59,6 +59,9 @@ public class MyData {
   /** What My page is read for: the person's messages from trial teams count as read from then on. */
   public static final String MY_PAGE = "my-page-viewed";
 
+  /** What the page before deleting the account reads: what would be deleted. */
+  public static final String DELETE_PREVIEW = "delete-previewed";
+
   /** The overview, read for {@code purpose} (shown on My page, or exported); empty for someone unknown. */
   public Mono<Overview> read(String subject, String purpose) {
     return store.existingPerson(subject).flatMap(person -> {
@@ -79,6 +82,7 @@ public class MyData {
     return store.existingPerson(subject)
         .flatMap(person -> store.ofPerson(person)
             .concatMap(registration -> store.notifyTeam("interest-deleted", registration))
+            .then(store.eraseRegistrationsOf(person))
             .then(store.deletePerson(person))
             .then(audit.record(person.toString(), "PATIENT", "account-deleted", person.toString(), null,
                 "the person deleted their account and data"))

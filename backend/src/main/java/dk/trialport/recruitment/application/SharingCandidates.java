@@ -67,6 +67,9 @@ public class SharingCandidates {
   }
 
   private Mono<SharedRegistration> audited(SharedRegistration candidate, Reader reader) {
+    if (candidate.isErased()) {
+      return Mono.just(candidate); // no person left whose data was read
+    }
     var person = candidate.personId().toString();
     return audit.record(reader.actor(), reader.role(), ACTION, person, "ResearchSubject/" + candidate.id(), REASON)
         .thenReturn(candidate);

@@ -1,5 +1,6 @@
 package dk.trialport.recruitment.application;
 
+import dk.trialport.recruitment.model.SharedRegistration;
 import dk.trialport.recruitment.model.Summary;
 import dk.trialport.recruitment.model.Message;
 import dk.trialport.recruitment.model.Note;
@@ -57,6 +58,15 @@ public class WorkingCandidates {
    * {@link InterestRegistration#contactForTeam()}), unread messages from the person, the notes.
    */
   public record Candidate(InterestRegistration registration, long unread, long notes, Note latestNote) {}
+
+  /**
+   * What is left of the trial's registrations whose people deleted their accounts, newest erasure first: a
+   * pseudonym and two dates, no personal data (so no audit entry).
+   */
+  public Mono<List<SharedRegistration>> erased(TeamCaller caller, String trialId) {
+    return teams.mayActFor(caller, trialId).filter(Boolean::booleanValue)
+        .flatMap(allowed -> registrations.erasedOf(trialId).collectList());
+  }
 
   /** One candidate's page: the registration, the team's notes and the message thread, oldest first. */
   public record CandidateFile(InterestRegistration registration, List<Note> notes,

@@ -70,24 +70,56 @@ public class RegistrationStore {
         .bind("person", personId).map(this::registration).all();
   }
 
-  /** One registration as its trial team may see it. */
+  /** One registration as its trial team may see it, or what is left of it after the person erased it. */
   public Mono<SharedRegistration> shared(UUID id) {
     return database.sql("SELECT * FROM interest_registration WHERE id = :id").bind("id", id)
-        .map(this::sharedRow).one();
+        .map(this::sharedRow).one()
+        .switchIfEmpty(database.sql("SELECT * FROM erased_registration WHERE id = :id").bind("id", id)
+            .map(RegistrationStore::erasedRow).one());
   }
 
-  /** Up to {@code limit} of a trial's registrations in the window, as its team may see them, oldest change first. */
+  /**
+   * Up to {@code limit} of a trial's registrations in the window, as its team may see them, oldest change first:
+   * the living ones and the erased ones (at the time they were erased), merged.
+   */
   public Flux<SharedRegistration> shared(TrialWindow window, int limit) {
-    var sql = "SELECT * FROM interest_registration WHERE " + conditions(window)
-        + " ORDER BY updated_at, id LIMIT :limit";
-    return bind(database.sql(sql), window).bind("limit", limit).map(this::sharedRow).all();
+    var order = " ORDER BY updated_at, id LIMIT :limit";
+    var living = bind(database.sql("SELECT * FROM interest_registration WHERE " + conditions(window) + order), window)
+        .bind("limit", limit).map(this::sharedRow).all();
+    var erased = bind(database.sql("SELECT * FROM erased_registration WHERE " + conditions(window) + order), window)
+        .bind("limit", limit).map(RegistrationStore::erasedRow).all();
+    return Flux.mergeComparing(java.util.Comparator.comparing(SharedRegistration::updatedAt)
+        .thenComparing(SharedRegistration::id), living, erased).take(limit);
   }
 
-  /** How many of a trial's registrations changed in the window (the paging position aside). */
+  /** How many of a trial's registrations (living or erased) changed in the window (the paging position aside). */
   public Mono<Long> countShared(TrialWindow window) {
     var whole = new TrialWindow(window.trialId(), window.from(), window.before(), null, null);
-    return bind(database.sql("SELECT count(*) AS n FROM interest_registration WHERE " + conditions(whole)), whole)
-        .map(row -> row.get("n", Long.class)).one();
+    return Flux.just("interest_registration", "erased_registration")
+        .concatMap(table -> bind(database.sql("SELECT count(*) AS n FROM " + table + " WHERE " + conditions(whole)),
+            whole).map(row -> row.get("n", Long.class)).one())
+        .reduce(0L, Long::sum);
+  }
+
+  /** A trial's erased registrations, newest first, for its team's list. */
+  public Flux<SharedRegistration> erasedOf(String trialId) {
+    return database.sql("SELECT * FROM erased_registration WHERE trial_id = :trial ORDER BY updated_at DESC")
+        .bind("trial", trialId).map(RegistrationStore::erasedRow).all();
+  }
+
+  /**
+   * Leaves a tombstone of every registration of the person, so its team and their systems learn of the erasure;
+   * call in the transaction that deletes the person.
+   */
+  public Mono<Void> eraseRegistrationsOf(UUID personId) {
+    return database.sql("INSERT INTO erased_registration (id, trial_id, created_at, updated_at) "
+            + "SELECT id, trial_id, created_at, now() FROM interest_registration WHERE person_id = :person")
+        .bind("person", personId).then();
+  }
+
+  private static SharedRegistration erasedRow(Readable row) {
+    return SharedRegistration.erased(row.get("id", UUID.class), row.get("trial_id", String.class),
+        instant(row, "created_at"), instant(row, "updated_at"));
   }
 
   private static String conditions(TrialWindow window) {

@@ -103,6 +103,7 @@ public record InterestRegistration(
   }
 
   /** The short pseudonymous code the team knows the candidate by, e.g. {@code 4F7A2C}: never a name. */
+  // SharedRegistration.pseudonym() makes the same code for what is left after an erasure.
   public String pseudonym() {
     return id.toString().replace("-", "").substring(0, 6).toUpperCase(java.util.Locale.ROOT);
   }

@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param contact the e-mail address or phone number; null until shared, for contact in the portal, or withdrawn
  * @param contactSharedAt when the person agreed to share their contact details; null when they have not
+ * @param erasedAt when the person deleted their account and with it this registration; null while it exists. An
+ *     erased registration tells its team only that it was erased: no person, no contact, no consent.
  */
 public record SharedRegistration(
     UUID id,
@@ -22,7 +24,8 @@ public record SharedRegistration(
     Instant withdrawnAt,
     Instant contactSharedAt,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant erasedAt) {
 
   /** What of {@code registration} the team may see, given when (if at all) the person shared their contact details. */
   public static SharedRegistration of(InterestRegistration registration, Instant contactSharedAt) {
@@ -30,7 +33,22 @@ public record SharedRegistration(
     return new SharedRegistration(registration.id(), registration.personId(), registration.trialId(),
         registration.status(), registration.channel(), shared ? registration.contact() : null, registration.consent(),
         registration.withdrawnAt(), shared ? contactSharedAt : null, registration.createdAt(),
-        registration.updatedAt());
+        registration.updatedAt(), null);
+  }
+
+  /** What is left of a registration the person erased when they deleted their account. */
+  public static SharedRegistration erased(UUID id, String trialId, Instant createdAt, Instant erasedAt) {
+    return new SharedRegistration(id, null, trialId, CandidateStatus.WITHDRAWN, null, null, null, erasedAt, null,
+        createdAt, erasedAt, erasedAt);
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
+  /** The short pseudonymous code the team knows the candidate by, as {@link InterestRegistration#pseudonym()}. */
+  public String pseudonym() {
+    return id.toString().replace("-", "").substring(0, 6).toUpperCase(java.util.Locale.ROOT);
   }
 
   public boolean isWithdrawn() {

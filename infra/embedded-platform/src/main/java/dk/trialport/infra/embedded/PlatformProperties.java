@@ -1,11 +1,11 @@
-package dk.trialport.platform;
+package dk.trialport.infra.embedded;
 
 import java.nio.file.Path;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the embedded platform ({@code trialport.platform.*}).
+ * Settings of the embedded platform ({@code trialport.platform.*}), bound by {@link EmbeddedPlatformListener}
+ * before the application context exists.
  *
  * @param embedded start PostgreSQL, Elasticsearch and the identity provider with the application
  * @param home the one directory holding all their data
@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imapPort fixed IMAP port of the development mail server, where its mail can be read
  * @param elasticsearchHeapMb heap of the Elasticsearch node
  */
-@ConfigurationProperties("trialport.platform")
 public record PlatformProperties(
     @DefaultValue("true") boolean embedded,
     @DefaultValue("./var") Path home,

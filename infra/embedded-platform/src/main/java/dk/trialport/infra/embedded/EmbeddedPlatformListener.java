@@ -1,8 +1,5 @@
-package dk.trialport.platform;
+package dk.trialport.infra.embedded;
 
-import dk.trialport.infra.embedded.EmbeddedPlatform;
-import dk.trialport.infra.embedded.PlatformSettings;
-import dk.trialport.infra.embedded.RunningPlatform;
 import java.util.LinkedHashMap;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,10 +11,11 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the embedded platform (PostgreSQL, Elasticsearch, identity provider, mail server) before the application context is built, when
  * {@code trialport.platform.embedded} is true, and points the application's connection settings at
- * it. Runs after logging is set up, so its progress shows in the log. Registered in
- * {@code META-INF/spring.factories}.
+ * it. Runs after logging is set up, so its progress shows in the log. Registered in this jar's
+ * {@code META-INF/spring.factories}, so it runs wherever the jar is on the class path: in tests and with the run
+ * command, never in the production artifact, which does not contain it.
  */
-public class EmbeddedPlatformListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public final class EmbeddedPlatformListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
   static final String PROPERTY_SOURCE = "embeddedPlatform";
 
