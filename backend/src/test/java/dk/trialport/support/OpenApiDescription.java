@@ -2,6 +2,7 @@ package dk.trialport.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,92 @@ public final class OpenApiDescription {
     var content = map(resolve(response).get("content"));
     var media = content == null ? null : map(content.get(mediaType));
     return media == null ? null : resolve(map(media.get("schema")));
+  }
+
+  /**
+   * Where {@code value} (a JSON body read into maps and lists) departs from {@code schema}: a wrong type, a required
+   * field missing, a field the schema does not document. Empty when it conforms.
+   */
+  public List<String> departures(Object value, Map<String, Object> schema) {
+    var errors = new ArrayList<String>();
+    conforms(value, schema, "$", errors);
+    return errors;
+  }
+
+  /** Adds to {@code errors} where {@code value} departs from {@code schema}: a wrong type, a missing or undocumented field. */
+  private void conforms(Object value, Map<String, Object> given, String where, List<String> errors) {
+    var schema = resolve(given);
+    var types = schema.get("type") instanceof List<?> several ? several.stream().map(String::valueOf).toList()
+        : List.of(String.valueOf(schema.get("type")));
+    if (value == null) {
+      if (!types.contains("null")) {
+        errors.add(where + " is null");
+      }
+      return;
+    }
+    var type = types.stream().filter(t -> !t.equals("null")).findFirst().orElseThrow();
+    switch (type) {
+      case "object" -> {
+        if (!(value instanceof Map<?, ?> object)) {
+          errors.add(where + " is not an object");
+          return;
+        }
+        var properties = schema.get("properties") == null ? Map.<String, Object>of() : map(schema.get("properties"));
+        var required = schema.get("required") == null ? List.of() : list(schema.get("required"));
+        required.stream().filter(field -> !object.containsKey(field)).forEach(field -> errors.add(where + "." + field
+            + " is missing"));
+        object.forEach((key, field) -> {
+          if (properties.containsKey(key)) {
+            conforms(field, map(properties.get(key)), where + "." + key, errors);
+          } else if (schema.get("additionalProperties") instanceof Map<?, ?> additional) {
+            conforms(field, map(additional), where + "." + key, errors);
+          } else {
+            errors.add(where + "." + key + " is not documented");
+          }
+        });
+      }
+      case "array" -> {
+        if (!(value instanceof List<?> array)) {
+          errors.add(where + " is not an array");
+          return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+          conforms(array.get(i), map(schema.get("items")), where + "[" + i + "]", errors);
+        }
+      }
+      case "string" -> {
+        if (!(value instanceof String text)) {
+          errors.add(where + " is not a string");
+        } else if ("date-time".equals(schema.get("format")) && !isDateTime(text)) {
+          errors.add(where + " is not a date-time: " + text);
+        }
+      }
+      case "integer" -> {
+        if (!(value instanceof Integer || value instanceof Long)) {
+          errors.add(where + " is not an integer");
+        }
+      }
+      case "number" -> {
+        if (!(value instanceof Number)) {
+          errors.add(where + " is not a number");
+        }
+      }
+      case "boolean" -> {
+        if (!(value instanceof Boolean)) {
+          errors.add(where + " is not a boolean");
+        }
+      }
+      default -> errors.add(where + " has a schema type this test does not know: " + type);
+    }
+  }
+
+  private static boolean isDateTime(String text) {
+    try {
+      OffsetDateTime.parse(text);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** {@code node} itself, or what its {@code $ref} points at (within this description). */
