@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class TrialportApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(TrialportApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(TrialportApplication.class, args);
+    }
 }

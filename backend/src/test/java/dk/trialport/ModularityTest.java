@@ -10,21 +10,23 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTest {
 
-  static final ApplicationModules MODULES = ApplicationModules.of(TrialportApplication.class,
-      com.tngtech.archunit.base.DescribedPredicate.describe("the embedded platform (a development tool, not a module)",
-          type -> type.getPackageName().startsWith("dk.trialport.infra")));
+    static final ApplicationModules MODULES = ApplicationModules.of(
+            TrialportApplication.class,
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "the embedded platform (a development tool, not a module)",
+                    type -> type.getPackageName().startsWith("dk.trialport.infra")));
 
-  @Test
-  void modulesKeepTheirBoundaries() {
-    MODULES.verify();
-  }
+    @Test
+    void modulesKeepTheirBoundaries() {
+        MODULES.verify();
+    }
 
-  /** The module list and diagrams under docs/modules, rewritten on each run so they stay true. */
-  @Test
-  void writesTheModuleDocumentation() {
-    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
-        .writeModulesAsPlantUml()
-        .writeIndividualModulesAsPlantUml()
-        .writeModuleCanvases();
-  }
+    /** The module list and diagrams under docs/modules, rewritten on each run so they stay true. */
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+    }
 }

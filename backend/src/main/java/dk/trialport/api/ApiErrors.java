@@ -40,104 +40,113 @@ import reactor.core.publisher.Mono;
 @Order(ApiErrors.ORDER)
 class ApiErrors implements WebExceptionHandler {
 
-  /** Before Boot's error handler (-1), which gives pages the shared error page. */
-  static final int ORDER = -2;
+    /** Before Boot's error handler (-1), which gives pages the shared error page. */
+    static final int ORDER = -2;
 
-  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-  private final ServerResponse.Context context;
+    private final ServerResponse.Context context;
 
-  ApiErrors(ServerCodecConfigurer codecs) {
-    var writers = codecs.getWriters();
-    this.context = new ServerResponse.Context() {
-      @Override
-      public List<HttpMessageWriter<?>> messageWriters() {
-        return writers;
-      }
+    ApiErrors(ServerCodecConfigurer codecs) {
+        var writers = codecs.getWriters();
+        this.context = new ServerResponse.Context() {
+            @Override
+            public List<HttpMessageWriter<?>> messageWriters() {
+                return writers;
+            }
 
-      @Override
-      public List<ViewResolver> viewResolvers() {
-        return List.of();
-      }
-    };
-  }
-
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> thrown(Exception e, ServerHttpRequest request) {
-    return problem(e, request);
-  }
-
-  @Override
-  public Mono<Void> handle(ServerWebExchange exchange, Throwable e) {
-    var request = exchange.getRequest();
-    if (!answers(request) || exchange.getResponse().isCommitted()) {
-      return Mono.error(e);
+            @Override
+            public List<ViewResolver> viewResolvers() {
+                return List.of();
+            }
+        };
     }
-    var problem = problem(e, request);
-    return ServerResponse.status(problem.getStatusCode())
-        .headers(headers -> headers.addAll(problem.getHeaders()))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .bodyValue(problem.getBody())
-        .flatMap(response -> response.writeTo(exchange, context));
-  }
 
-  /** Whether a request belongs to the JSON API (or the actuator's JSON), whose errors are problem details. */
-  static boolean answers(ServerHttpRequest request) {
-    var path = request.getPath().pathWithinApplication().value();
-    return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/actuator/");
-  }
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> thrown(Exception e, ServerHttpRequest request) {
+        return problem(e, request);
+    }
 
-  static ResponseEntity<ProblemDetail> problem(Throwable thrown, ServerHttpRequest request) {
-    var e = thrown instanceof ServerExchangeRejectedException rejected ? refused(rejected, request) : thrown;
-    if (!(e instanceof ErrorResponse error)) {
-      var id = UUID.randomUUID().toString();
-      log.error("API {} {} failed, error id {}", request.getMethod(), request.getPath(), id, e);
-      var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-          "The server could not complete the request; error id " + id);
-      body.setProperty("errorId", id);
-      return ResponseEntity.internalServerError().body(body);
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable e) {
+        var request = exchange.getRequest();
+        if (!answers(request) || exchange.getResponse().isCommitted()) {
+            return Mono.error(e);
+        }
+        var problem = problem(e, request);
+        return ServerResponse.status(problem.getStatusCode())
+                .headers(headers -> headers.addAll(problem.getHeaders()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem.getBody())
+                .flatMap(response -> response.writeTo(exchange, context));
     }
-    var body = error.getBody();
-    if (e instanceof ServerWebInputException input && !hasParameter(body)) {
-      parameterOf(input).ifPresent(name -> body.setProperty(InvalidParameter.PROPERTY, name));
-    }
-    if (e instanceof NoResourceFoundException) {
-      body.setDetail("Nothing is at " + request.getPath().value());
-    }
-    if (error.getStatusCode().is5xxServerError()) {
-      var id = UUID.randomUUID().toString();
-      log.error("API {} {} failed, error id {}", request.getMethod(), request.getPath(), id, e);
-      body.setProperty("errorId", id);
-    } else {
-      log.debug("API {} {} refused with {}: {}", request.getMethod(), request.getPath(), error.getStatusCode(),
-          body.getDetail());
-    }
-    return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(body);
-  }
 
-  /** A request the security firewall refused while a parameter was read: which parameter, where one is at fault. */
-  private static ResponseStatusException refused(ServerExchangeRejectedException rejected, ServerHttpRequest request) {
-    return InvalidParameter.withControlCharacters(request.getURI()).map(ResponseStatusException.class::cast)
-        .orElseGet(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.getMessage()));
-  }
+    /** Whether a request belongs to the JSON API (or the actuator's JSON), whose errors are problem details. */
+    static boolean answers(ServerHttpRequest request) {
+        var path = request.getPath().pathWithinApplication().value();
+        return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/actuator/");
+    }
 
-  private static boolean hasParameter(ProblemDetail body) {
-    return body.getProperties() != null && body.getProperties().containsKey(InvalidParameter.PROPERTY);
-  }
+    static ResponseEntity<ProblemDetail> problem(Throwable thrown, ServerHttpRequest request) {
+        var e = thrown instanceof ServerExchangeRejectedException rejected ? refused(rejected, request) : thrown;
+        if (!(e instanceof ErrorResponse error)) {
+            var id = UUID.randomUUID().toString();
+            log.error("API {} {} failed, error id {}", request.getMethod(), request.getPath(), id, e);
+            var body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete the request; error id " + id);
+            body.setProperty("errorId", id);
+            return ResponseEntity.internalServerError().body(body);
+        }
+        var body = error.getBody();
+        if (e instanceof ServerWebInputException input && !hasParameter(body)) {
+            parameterOf(input).ifPresent(name -> body.setProperty(InvalidParameter.PROPERTY, name));
+        }
+        if (e instanceof NoResourceFoundException) {
+            body.setDetail("Nothing is at " + request.getPath().value());
+        }
+        if (error.getStatusCode().is5xxServerError()) {
+            var id = UUID.randomUUID().toString();
+            log.error("API {} {} failed, error id {}", request.getMethod(), request.getPath(), id, e);
+            body.setProperty("errorId", id);
+        } else {
+            log.debug(
+                    "API {} {} refused with {}: {}",
+                    request.getMethod(),
+                    request.getPath(),
+                    error.getStatusCode(),
+                    body.getDetail());
+        }
+        return ResponseEntity.status(error.getStatusCode())
+                .headers(error.getHeaders())
+                .body(body);
+    }
 
-  private static Optional<String> parameterOf(ServerWebInputException e) {
-    if (e instanceof MissingRequestValueException missing) {
-      return Optional.of(missing.getName());
+    /** A request the security firewall refused while a parameter was read: which parameter, where one is at fault. */
+    private static ResponseStatusException refused(
+            ServerExchangeRejectedException rejected, ServerHttpRequest request) {
+        return InvalidParameter.withControlCharacters(request.getURI())
+                .map(ResponseStatusException.class::cast)
+                .orElseGet(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.getMessage()));
     }
-    if (e.getCause() instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
-      return Optional.of(mismatch.getPropertyName());
+
+    private static boolean hasParameter(ProblemDetail body) {
+        return body.getProperties() != null && body.getProperties().containsKey(InvalidParameter.PROPERTY);
     }
-    var parameter = e.getMethodParameter();
-    if (parameter == null) {
-      return Optional.empty();
+
+    private static Optional<String> parameterOf(ServerWebInputException e) {
+        if (e instanceof MissingRequestValueException missing) {
+            return Optional.of(missing.getName());
+        }
+        if (e.getCause() instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            return Optional.of(mismatch.getPropertyName());
+        }
+        var parameter = e.getMethodParameter();
+        if (parameter == null) {
+            return Optional.empty();
+        }
+        var annotation = parameter.getParameterAnnotation(RequestParam.class);
+        return annotation != null && !annotation.name().isEmpty()
+                ? Optional.of(annotation.name())
+                : Optional.ofNullable(parameter.getParameterName());
     }
-    var annotation = parameter.getParameterAnnotation(RequestParam.class);
-    return annotation != null && !annotation.name().isEmpty() ? Optional.of(annotation.name())
-        : Optional.ofNullable(parameter.getParameterName());
-  }
 }

@@ -10,13 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 @JsonApi
 class OpenApiController {
 
-  /** Where the description lies on the classpath (tests read it there too). */
-  static final String RESOURCE = "api/openapi.yaml";
+    /** Where the description lies on the classpath (tests read it there too). */
+    static final String RESOURCE = "api/openapi.yaml";
 
-  private static final Resource DESCRIPTION = new ClassPathResource(RESOURCE);
+    private static final Resource DESCRIPTION = new ClassPathResource(RESOURCE);
 
-  @GetMapping(path = "/api/v1/openapi.yaml", produces = {"application/yaml", "application/vnd.oai.openapi"})
-  Resource description() {
-    return DESCRIPTION;
-  }
+    @GetMapping(
+            path = "/api/v1/openapi.yaml",
+            produces = {"application/yaml", "application/vnd.oai.openapi"})
+    Resource description() {
+        return DESCRIPTION;
+    }
 }

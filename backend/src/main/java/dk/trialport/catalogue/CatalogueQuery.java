@@ -17,21 +17,21 @@ import java.time.Instant;
  * @param draftTeams the teams whose draft trials a search asking for drafts may find; null: every team's
  */
 public record CatalogueQuery(
-    String type,
-    String id,
-    String identifierSystem,
-    String identifierValue,
-    Instant updatedFrom,
-    Instant updatedBefore,
-    boolean byLastUpdated,
-    boolean descending,
-    Position after,
-    boolean backwards,
-    int count,
-    TrialCriteria trial,
-    java.util.List<ResourceContent.Link> references,
-    java.util.Set<String> draftTeams) {
+        String type,
+        String id,
+        String identifierSystem,
+        String identifierValue,
+        Instant updatedFrom,
+        Instant updatedBefore,
+        boolean byLastUpdated,
+        boolean descending,
+        Position after,
+        boolean backwards,
+        int count,
+        TrialCriteria trial,
+        java.util.List<ResourceContent.Link> references,
+        java.util.Set<String> draftTeams) {
 
-  /** Where a page ends: the sort value and id of its last row. */
-  public record Position(Instant lastUpdated, String id) {}
+    /** Where a page ends: the sort value and id of its last row. */
+    public record Position(Instant lastUpdated, String id) {}
 }

@@ -11,14 +11,14 @@ import reactor.core.publisher.Mono;
 @Component
 public class PublicTrials {
 
-  private final TrialProjectionStore trials;
+    private final TrialProjectionStore trials;
 
-  public PublicTrials(TrialProjectionStore trials) {
-    this.trials = trials;
-  }
+    public PublicTrials(TrialProjectionStore trials) {
+        this.trials = trials;
+    }
 
-  /** The trial when anyone may see it; empty for a draft or an unknown id. */
-  public Mono<Trial> find(String id) {
-    return trials.find(id).filter(Trial::isPublic);
-  }
+    /** The trial when anyone may see it; empty for a draft or an unknown id. */
+    public Mono<Trial> find(String id) {
+        return trials.find(id).filter(Trial::isPublic);
+    }
 }

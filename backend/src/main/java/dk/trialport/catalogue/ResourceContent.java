@@ -8,9 +8,9 @@ import java.util.List;
  */
 public record ResourceContent(String body, List<Token> identifiers, List<Link> references, Trial trial, Site site) {
 
-  /** An identifier: system and value. */
-  public record Token(String system, String value) {}
+    /** An identifier: system and value. */
+    public record Token(String system, String value) {}
 
-  /** A reference from an element path to another resource. */
-  public record Link(String path, String targetType, String targetId) {}
+    /** A reference from an element path to another resource. */
+    public record Link(String path, String targetType, String targetId) {}
 }

@@ -13,29 +13,29 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class SameContent implements BiPredicate<String, String> {
 
-  private final JsonMapper json;
+    private final JsonMapper json;
 
-  SameContent(JsonMapper json) {
-    this.json = json;
-  }
-
-  @Override
-  public boolean test(String stored, String sent) {
-    if (stored == null || sent == null) {
-      return false;
+    SameContent(JsonMapper json) {
+        this.json = json;
     }
-    return withoutMeta(json.readTree(stored)).equals(withoutMeta(json.readTree(sent)));
-  }
 
-  /** Drops what the store itself sets: meta.versionId and meta.lastUpdated (and meta, if then empty). */
-  private static JsonNode withoutMeta(JsonNode node) {
-    if (node instanceof ObjectNode object && object.get("meta") instanceof ObjectNode meta) {
-      meta.remove("versionId");
-      meta.remove("lastUpdated");
-      if (meta.isEmpty()) {
-        object.remove("meta");
-      }
+    @Override
+    public boolean test(String stored, String sent) {
+        if (stored == null || sent == null) {
+            return false;
+        }
+        return withoutMeta(json.readTree(stored)).equals(withoutMeta(json.readTree(sent)));
     }
-    return node;
-  }
+
+    /** Drops what the store itself sets: meta.versionId and meta.lastUpdated (and meta, if then empty). */
+    private static JsonNode withoutMeta(JsonNode node) {
+        if (node instanceof ObjectNode object && object.get("meta") instanceof ObjectNode meta) {
+            meta.remove("versionId");
+            meta.remove("lastUpdated");
+            if (meta.isEmpty()) {
+                object.remove("meta");
+            }
+        }
+        return node;
+    }
 }

@@ -10,20 +10,20 @@ import java.time.Instant;
  * @param latitude null when the resource gives no position
  */
 public record Site(
-    String id,
-    int version,
-    Instant lastUpdated,
-    String name,
-    String hospital,
-    String line,
-    String postalCode,
-    String city,
-    String region,
-    String country,
-    Double latitude,
-    Double longitude) {
+        String id,
+        int version,
+        Instant lastUpdated,
+        String name,
+        String hospital,
+        String line,
+        String postalCode,
+        String city,
+        String region,
+        String country,
+        Double latitude,
+        Double longitude) {
 
-  public boolean hasPosition() {
-    return latitude != null && longitude != null;
-  }
+    public boolean hasPosition() {
+        return latitude != null && longitude != null;
+    }
 }

@@ -13,47 +13,48 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class SiteProjectionStore {
 
-  private final DatabaseClient database;
-  private final JsonMapper json;
+    private final DatabaseClient database;
+    private final JsonMapper json;
 
-  SiteProjectionStore(DatabaseClient database, JsonMapper json) {
-    this.database = database;
-    this.json = json;
-  }
-
-  Mono<Void> save(Site site) {
-    return database.sql("INSERT INTO site (id, version, last_updated, projection) VALUES (:id, :version, :updated, "
-            + ":projection) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
-            + "last_updated = excluded.last_updated, projection = excluded.projection")
-        .bind("id", site.id()).bind("version", site.version())
-        .bind("updated", site.lastUpdated().atOffset(ZoneOffset.UTC))
-        .bind("projection", Json.of(json.writeValueAsString(site)))
-        .then();
-  }
-
-  Mono<Void> remove(String id) {
-    return database.sql("DELETE FROM site WHERE id = :id").bind("id", id).then();
-  }
-
-  /** The current sites among {@code ids}; ids of deleted or unknown sites are left out. */
-  public Flux<Site> find(Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return Flux.empty();
+    SiteProjectionStore(DatabaseClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
     }
-    return database.sql("SELECT projection FROM site WHERE id = ANY(:ids)")
-        .bind("ids", ids.toArray(String[]::new))
-        .map(this::site)
-        .all();
-  }
 
-  /** Every current site, by name (the workspace offers them as sites of a trial). */
-  public Flux<Site> all() {
-    return database.sql("SELECT projection FROM site ORDER BY projection->>'name', id")
-        .map(this::site)
-        .all();
-  }
+    Mono<Void> save(Site site) {
+        return database.sql("INSERT INTO site (id, version, last_updated, projection) VALUES (:id, :version, :updated, "
+                        + ":projection) ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+                        + "last_updated = excluded.last_updated, projection = excluded.projection")
+                .bind("id", site.id())
+                .bind("version", site.version())
+                .bind("updated", site.lastUpdated().atOffset(ZoneOffset.UTC))
+                .bind("projection", Json.of(json.writeValueAsString(site)))
+                .then();
+    }
 
-  private Site site(io.r2dbc.spi.Readable row) {
-    return json.readValue(row.get("projection", Json.class).asString(), Site.class);
-  }
+    Mono<Void> remove(String id) {
+        return database.sql("DELETE FROM site WHERE id = :id").bind("id", id).then();
+    }
+
+    /** The current sites among {@code ids}; ids of deleted or unknown sites are left out. */
+    public Flux<Site> find(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("SELECT projection FROM site WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(String[]::new))
+                .map(this::site)
+                .all();
+    }
+
+    /** Every current site, by name (the workspace offers them as sites of a trial). */
+    public Flux<Site> all() {
+        return database.sql("SELECT projection FROM site ORDER BY projection->>'name', id")
+                .map(this::site)
+                .all();
+    }
+
+    private Site site(io.r2dbc.spi.Readable row) {
+        return json.readValue(row.get("projection", Json.class).asString(), Site.class);
+    }
 }

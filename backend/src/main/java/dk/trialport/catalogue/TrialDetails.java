@@ -11,15 +11,20 @@ import java.util.List;
  *     limits are unknown rather than open
  * @param criteria the inclusion and exclusion criteria as markdown, or null
  */
-public record TrialDetails(String id, String description, boolean eligibilityStated, String criteria,
-    List<Contact> contacts, List<SiteDetails> sites) {
+public record TrialDetails(
+        String id,
+        String description,
+        boolean eligibilityStated,
+        String criteria,
+        List<Contact> contacts,
+        List<SiteDetails> sites) {
 
-  /** A person or office to contact, with their phone numbers, e-mail addresses and web pages. */
-  public record Contact(String name, List<Telecom> telecoms) {}
+    /** A person or office to contact, with their phone numbers, e-mail addresses and web pages. */
+    public record Contact(String name, List<Telecom> telecoms) {}
 
-  /** One way to reach a contact: {@code phone}, {@code email}, {@code url}, … and the value. */
-  public record Telecom(String system, String value) {}
+    /** One way to reach a contact: {@code phone}, {@code email}, {@code url}, … and the value. */
+    public record Telecom(String system, String value) {}
 
-  /** A site of the trial with the department (organization) that runs it and the site's own contacts. */
-  public record SiteDetails(Site site, String department, List<Contact> contacts) {}
+    /** A site of the trial with the department (organization) that runs it and the site's own contacts. */
+    public record SiteDetails(Site site, String department, List<Contact> contacts) {}
 }

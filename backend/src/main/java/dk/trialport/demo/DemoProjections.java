@@ -1,11 +1,10 @@
 package dk.trialport.demo;
 
-import dk.trialport.fhir.SiteProjector;
-import dk.trialport.fhir.TrialProjector;
 import dk.trialport.catalogue.Site;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.VersionStamp;
-import dk.trialport.demo.DemoTrialGenerator;
+import dk.trialport.fhir.SiteProjector;
+import dk.trialport.fhir.TrialProjector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,35 +21,36 @@ import org.hl7.fhir.r4.model.ResearchStudy;
  */
 public final class DemoProjections {
 
-  private static final TrialProjector TRIALS = new TrialProjector();
+    private static final TrialProjector TRIALS = new TrialProjector();
 
-  private final DemoTrialGenerator generator;
+    private final DemoTrialGenerator generator;
 
-  public DemoProjections(long seed) {
-    this.generator = new DemoTrialGenerator(seed);
-  }
-
-  /** A trial with its sites. */
-  public record ProjectedTrial(Trial trial, List<Site> sites) {}
-
-  /** The {@code number}th trial of the seed's sequence; call with 1, 2, 3, … as the generator's own order. */
-  public ProjectedTrial trial(int number) {
-    var bundle = generator.trial(number);
-    var stamp = Instant.EPOCH.plusSeconds(number);
-    var siteIds = new HashMap<String, String>();
-    var sites = new ArrayList<Site>();
-    ResearchStudy study = null;
-    for (var entry : bundle.getEntry()) {
-      if (entry.getResource() instanceof Location location) {
-        var id = "demo-site-" + location.getIdentifierFirstRep().getValue();
-        siteIds.put(entry.getFullUrl(), id);
-        sites.add(SiteProjector.project(location, new VersionStamp(id, 1, stamp)));
-      } else if (entry.getResource() instanceof ResearchStudy researchStudy) {
-        study = researchStudy;
-      }
+    public DemoProjections(long seed) {
+        this.generator = new DemoTrialGenerator(seed);
     }
-    study.setSite(new ArrayList<>(study.getSite().stream()
-        .map(site -> new Reference("Location/" + siteIds.get(site.getReference()))).toList()));
-    return new ProjectedTrial(TRIALS.project(study, new VersionStamp("demo-" + number, 1, stamp)), sites);
-  }
+
+    /** A trial with its sites. */
+    public record ProjectedTrial(Trial trial, List<Site> sites) {}
+
+    /** The {@code number}th trial of the seed's sequence; call with 1, 2, 3, … as the generator's own order. */
+    public ProjectedTrial trial(int number) {
+        var bundle = generator.trial(number);
+        var stamp = Instant.EPOCH.plusSeconds(number);
+        var siteIds = new HashMap<String, String>();
+        var sites = new ArrayList<Site>();
+        ResearchStudy study = null;
+        for (var entry : bundle.getEntry()) {
+            if (entry.getResource() instanceof Location location) {
+                var id = "demo-site-" + location.getIdentifierFirstRep().getValue();
+                siteIds.put(entry.getFullUrl(), id);
+                sites.add(SiteProjector.project(location, new VersionStamp(id, 1, stamp)));
+            } else if (entry.getResource() instanceof ResearchStudy researchStudy) {
+                study = researchStudy;
+            }
+        }
+        study.setSite(new ArrayList<>(study.getSite().stream()
+                .map(site -> new Reference("Location/" + siteIds.get(site.getReference())))
+                .toList()));
+        return new ProjectedTrial(TRIALS.project(study, new VersionStamp("demo-" + number, 1, stamp)), sites);
+    }
 }

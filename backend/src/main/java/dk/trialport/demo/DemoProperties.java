@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("trialport.demo")
 public record DemoProperties(
-    @DefaultValue("false") boolean enabled,
-    @DefaultValue("60") int trials,
-    @DefaultValue("2026") long seed) {}
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("60") int trials,
+        @DefaultValue("2026") long seed) {}

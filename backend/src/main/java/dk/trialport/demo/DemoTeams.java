@@ -11,26 +11,39 @@ import org.hl7.fhir.r4.model.Organization;
  */
 public final class DemoTeams {
 
-  /** A demo trial's team: organization id and the department's name. */
-  public record Team(String organizationId, String name) {}
+    /** A demo trial's team: organization id and the department's name. */
+    public record Team(String organizationId, String name) {}
 
-  private static final Map<String, String> DEPARTMENTS = Map.of(
-      "cancer", "onkologi", "diabetes", "endokrinologi", "cardiovascular", "kardiologi",
-      "arthritis", "reumatologi", "psychiatry", "psykiatri", "lung", "lungemedicin",
-      "neurology", "neurologi", "rare-diseases", "sjaeldne-sygdomme");
+    private static final Map<String, String> DEPARTMENTS = Map.of(
+            "cancer",
+            "onkologi",
+            "diabetes",
+            "endokrinologi",
+            "cardiovascular",
+            "kardiologi",
+            "arthritis",
+            "reumatologi",
+            "psychiatry",
+            "psykiatri",
+            "lung",
+            "lungemedicin",
+            "neurology",
+            "neurologi",
+            "rare-diseases",
+            "sjaeldne-sygdomme");
 
-  private DemoTeams() {}
+    private DemoTeams() {}
 
-  /** The team of a trial bundle made by {@link DemoTrialGenerator}: its first department's. */
-  public static Team of(Bundle trial) {
-    for (var entry : trial.getEntry()) {
-      if (entry.getResource() instanceof Organization department) {
-        var key = department.getIdentifierFirstRep().getValue();
-        var hospital = key.substring(0, key.indexOf('.'));
-        var area = key.substring(key.indexOf('.') + 1);
-        return new Team(hospital + "-" + DEPARTMENTS.getOrDefault(area, area), department.getName());
-      }
+    /** The team of a trial bundle made by {@link DemoTrialGenerator}: its first department's. */
+    public static Team of(Bundle trial) {
+        for (var entry : trial.getEntry()) {
+            if (entry.getResource() instanceof Organization department) {
+                var key = department.getIdentifierFirstRep().getValue();
+                var hospital = key.substring(0, key.indexOf('.'));
+                var area = key.substring(key.indexOf('.') + 1);
+                return new Team(hospital + "-" + DEPARTMENTS.getOrDefault(area, area), department.getName());
+            }
+        }
+        throw new IllegalArgumentException("A demo trial without a department");
     }
-    throw new IllegalArgumentException("A demo trial without a department");
-  }
 }

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("trialport.demo")
 public record DemoVolunteerProperties(
-    @DefaultValue("false") boolean enabled,
-    @DefaultValue("500") int volunteers,
-    @DefaultValue("2026") long seed) {}
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("500") int volunteers,
+        @DefaultValue("2026") long seed) {}

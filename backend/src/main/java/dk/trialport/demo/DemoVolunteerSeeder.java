@@ -27,57 +27,64 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class DemoVolunteerSeeder {
 
-  private static final Logger log = LoggerFactory.getLogger(DemoVolunteerSeeder.class);
-  private static final int BATCH = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(DemoVolunteerSeeder.class);
+    private static final int BATCH = 10_000;
 
-  private final DemoVolunteerProperties demo;
-  private final LoadingProfiles profiles;
-  private final ConditionVocabulary vocabulary;
-  private final PostalCodes postalCodes;
-  private final RecruitmentProperties recruitment;
+    private final DemoVolunteerProperties demo;
+    private final LoadingProfiles profiles;
+    private final ConditionVocabulary vocabulary;
+    private final PostalCodes postalCodes;
+    private final RecruitmentProperties recruitment;
 
-  DemoVolunteerSeeder(DemoVolunteerProperties demo, LoadingProfiles profiles,
-      ConditionVocabulary vocabulary, PostalCodes postalCodes, RecruitmentProperties recruitment) {
-    this.demo = demo;
-    this.profiles = profiles;
-    this.vocabulary = vocabulary;
-    this.postalCodes = postalCodes;
-    this.recruitment = recruitment;
-  }
-
-  @EventListener
-  void seed(ApplicationReadyEvent event) {
-    if (demo.enabled()) {
-      seedIfEmpty().subscribeOn(Schedulers.boundedElastic())
-          .subscribe(added -> log.info("Demo volunteer registry ready: {} profiles added", added),
-              error -> log.error("Demo volunteer registry could not be filled", error));
+    DemoVolunteerSeeder(
+            DemoVolunteerProperties demo,
+            LoadingProfiles profiles,
+            ConditionVocabulary vocabulary,
+            PostalCodes postalCodes,
+            RecruitmentProperties recruitment) {
+        this.demo = demo;
+        this.profiles = profiles;
+        this.vocabulary = vocabulary;
+        this.postalCodes = postalCodes;
+        this.recruitment = recruitment;
     }
-  }
 
-  /** Adds the demo people when the registry has no profile at all; emits how many were added. */
-  public Mono<Long> seedIfEmpty() {
-    return profiles.count().flatMap(existing -> existing > 0 ? Mono.just(0L)
-        : load(generator(demo.seed(), Instant.now()), demo.volunteers()));
-  }
+    @EventListener
+    void seed(ApplicationReadyEvent event) {
+        if (demo.enabled()) {
+            seedIfEmpty()
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(
+                            added -> log.info("Demo volunteer registry ready: {} profiles added", added),
+                            error -> log.error("Demo volunteer registry could not be filled", error));
+        }
+    }
 
-  /** The generator of this installation's vocabulary and places; every profile consented at {@code consentedAt}. */
-  public DemoVolunteerGenerator generator(long seed, Instant consentedAt) {
-    var consent = new Consent(recruitment.profileConsentVersion(), consentedAt.truncatedTo(ChronoUnit.SECONDS));
-    return new DemoVolunteerGenerator(seed, List.copyOf(vocabulary.concepts()), postalCodes.places(), consent);
-  }
+    /** Adds the demo people when the registry has no profile at all; emits how many were added. */
+    public Mono<Long> seedIfEmpty() {
+        return profiles.count()
+                .flatMap(existing ->
+                        existing > 0 ? Mono.just(0L) : load(generator(demo.seed(), Instant.now()), demo.volunteers()));
+    }
 
-  /** Writes the generator's next {@code count} people in batches; emits how many. */
-  public Mono<Long> load(DemoVolunteerGenerator generator, int count) {
-    var bar = new ProgressBar("Demo volunteers", count);
-    return Flux.range(0, (count + BATCH - 1) / BATCH)
-        .concatMap(batch -> Mono.defer(() -> {
-          var people = new LinkedHashMap<String, InterestProfile>();
-          for (int i = batch * BATCH; i < Math.min(count, (batch + 1) * BATCH); i++) {
-            var volunteer = generator.next();
-            people.put(volunteer.subject(), volunteer.profile());
-          }
-          return profiles.insert(people).doOnNext(bar::advance);
-        }))
-        .reduce(0L, Long::sum);
-  }
+    /** The generator of this installation's vocabulary and places; every profile consented at {@code consentedAt}. */
+    public DemoVolunteerGenerator generator(long seed, Instant consentedAt) {
+        var consent = new Consent(recruitment.profileConsentVersion(), consentedAt.truncatedTo(ChronoUnit.SECONDS));
+        return new DemoVolunteerGenerator(seed, List.copyOf(vocabulary.concepts()), postalCodes.places(), consent);
+    }
+
+    /** Writes the generator's next {@code count} people in batches; emits how many. */
+    public Mono<Long> load(DemoVolunteerGenerator generator, int count) {
+        var bar = new ProgressBar("Demo volunteers", count);
+        return Flux.range(0, (count + BATCH - 1) / BATCH)
+                .concatMap(batch -> Mono.defer(() -> {
+                    var people = new LinkedHashMap<String, InterestProfile>();
+                    for (int i = batch * BATCH; i < Math.min(count, (batch + 1) * BATCH); i++) {
+                        var volunteer = generator.next();
+                        people.put(volunteer.subject(), volunteer.profile());
+                    }
+                    return profiles.insert(people).doOnNext(bar::advance);
+                }))
+                .reduce(0L, Long::sum);
+    }
 }

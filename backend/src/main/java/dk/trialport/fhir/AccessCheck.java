@@ -9,14 +9,14 @@ import reactor.core.publisher.Mono;
  */
 interface AccessCheck {
 
-  /** Internal writers (demo catalogue, registry import): every write and read allowed. */
-  AccessCheck NONE = (type, id, created) -> Mono.empty();
+    /** Internal writers (demo catalogue, registry import): every write and read allowed. */
+    AccessCheck NONE = (type, id, created) -> Mono.empty();
 
-  /** Allows the write of {@code type/id} ({@code created}: it did not exist), or fails with the reason. */
-  Mono<Void> written(String type, String id, boolean created);
+    /** Allows the write of {@code type/id} ({@code created}: it did not exist), or fails with the reason. */
+    Mono<Void> written(String type, String id, boolean created);
 
-  /** Allows a read of {@code type/id}, or fails as if it did not exist. */
-  default Mono<Void> mayRead(String type, String id) {
-    return Mono.empty();
-  }
+    /** Allows a read of {@code type/id}, or fails as if it did not exist. */
+    default Mono<Void> mayRead(String type, String id) {
+        return Mono.empty();
+    }
 }

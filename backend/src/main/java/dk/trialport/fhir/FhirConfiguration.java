@@ -15,23 +15,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
 
-  @Bean
-  FhirContext fhirContext() {
-    return FhirContext.forR4Cached();
-  }
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
 
-  @Bean
-  FhirValidator fhirValidator(FhirContext context) {
-    var support = new ValidationSupportChain(
-        new DefaultProfileValidationSupport(context),
-        CrossVersionExtensions.validationSupport(context),
-        new SnapshotGeneratingValidationSupport(context),
-        new InMemoryTerminologyServerValidationSupport(context),
-        new CommonCodeSystemsTerminologyService(context));
-    var instanceValidator = new FhirInstanceValidator(support);
-    instanceValidator.setAnyExtensionsAllowed(true);
-    var validator = context.newValidator();
-    validator.registerValidatorModule(instanceValidator);
-    return validator;
-  }
+    @Bean
+    FhirValidator fhirValidator(FhirContext context) {
+        var support = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(context),
+                CrossVersionExtensions.validationSupport(context),
+                new SnapshotGeneratingValidationSupport(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context));
+        var instanceValidator = new FhirInstanceValidator(support);
+        instanceValidator.setAnyExtensionsAllowed(true);
+        var validator = context.newValidator();
+        validator.registerValidatorModule(instanceValidator);
+        return validator;
+    }
 }

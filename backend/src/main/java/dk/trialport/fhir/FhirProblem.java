@@ -10,27 +10,27 @@ import org.springframework.http.HttpStatus;
  */
 class FhirProblem extends RuntimeException {
 
-  /** One issue of an OperationOutcome. */
-  record Issue(String severity, String code, String message, String expression) {}
+    /** One issue of an OperationOutcome. */
+    record Issue(String severity, String code, String message, String expression) {}
 
-  private final HttpStatus status;
-  private final List<Issue> issues;
+    private final HttpStatus status;
+    private final List<Issue> issues;
 
-  FhirProblem(HttpStatus status, String code, String message, String expression) {
-    this(status, List.of(new Issue("error", code, message, expression)));
-  }
+    FhirProblem(HttpStatus status, String code, String message, String expression) {
+        this(status, List.of(new Issue("error", code, message, expression)));
+    }
 
-  FhirProblem(HttpStatus status, List<Issue> issues) {
-    super(issues.isEmpty() ? status.getReasonPhrase() : issues.get(0).message());
-    this.status = status;
-    this.issues = issues;
-  }
+    FhirProblem(HttpStatus status, List<Issue> issues) {
+        super(issues.isEmpty() ? status.getReasonPhrase() : issues.get(0).message());
+        this.status = status;
+        this.issues = issues;
+    }
 
-  HttpStatus status() {
-    return status;
-  }
+    HttpStatus status() {
+        return status;
+    }
 
-  List<Issue> issues() {
-    return issues;
-  }
+    List<Issue> issues() {
+        return issues;
+    }
 }

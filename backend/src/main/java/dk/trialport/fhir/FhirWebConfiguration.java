@@ -18,40 +18,50 @@ import reactor.netty.NettyPipeline;
 @Configuration(proxyBeanMethods = false)
 class FhirWebConfiguration {
 
-  @Bean
-  ServerExchangeRejectedHandler fhirFirewallRejections(FhirResponses responses) {
-    var others = new HttpStatusExchangeRejectedHandler();
-    return (exchange, rejected) -> {
-      if (!FhirWebErrors.isFhir(exchange.getRequest())) {
-        return others.handle(exchange, rejected);
-      }
-      var answer = responses.outcome(new FhirProblem(HttpStatus.BAD_REQUEST, "security",
-          "The request URL is not allowed: " + rejected.getMessage(), null), exchange.getRequest());
-      var response = exchange.getResponse();
-      response.setStatusCode(HttpStatus.BAD_REQUEST);
-      response.getHeaders().setContentType(answer.getHeaders().getContentType());
-      return response.writeWith(reactor.core.publisher.Mono.just(response.bufferFactory()
-          .wrap(answer.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-    };
-  }
+    @Bean
+    ServerExchangeRejectedHandler fhirFirewallRejections(FhirResponses responses) {
+        var others = new HttpStatusExchangeRejectedHandler();
+        return (exchange, rejected) -> {
+            if (!FhirWebErrors.isFhir(exchange.getRequest())) {
+                return others.handle(exchange, rejected);
+            }
+            var answer = responses.outcome(
+                    new FhirProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "security",
+                            "The request URL is not allowed: " + rejected.getMessage(),
+                            null),
+                    exchange.getRequest());
+            var response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            response.getHeaders().setContentType(answer.getHeaders().getContentType());
+            return response.writeWith(reactor.core.publisher.Mono.just(
+                    response.bufferFactory().wrap(answer.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        };
+    }
 
-  @Bean
-  NettyServerCustomizer fhirRequestLines(FhirContext context) {
-    return server -> server.doOnChannelInit((observer, channel, address) -> {
-      var pipeline = channel.pipeline();
-      if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-        pipeline.addAfter(NettyPipeline.HttpCodec, "trialport.requestLine", new RequestLineGuard(outcome -> context
-            .newJsonParser().encodeResourceToString(FhirResponses.outcomeOf(new FhirProblem(outcome.status(),
-                "too-costly", outcome.message(), null)))));
-      }
-    });
-  }
+    @Bean
+    NettyServerCustomizer fhirRequestLines(FhirContext context) {
+        return server -> server.doOnChannelInit((observer, channel, address) -> {
+            var pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+                pipeline.addAfter(
+                        NettyPipeline.HttpCodec,
+                        "trialport.requestLine",
+                        new RequestLineGuard(outcome -> context.newJsonParser()
+                                .encodeResourceToString(FhirResponses.outcomeOf(
+                                        new FhirProblem(outcome.status(), "too-costly", outcome.message(), null)))));
+            }
+        });
+    }
 
-  /** The statuses and messages {@link RequestLineGuard} answers with. */
-  record Refusal(HttpStatus status, String message) {
+    /** The statuses and messages {@link RequestLineGuard} answers with. */
+    record Refusal(HttpStatus status, String message) {
 
-    static final List<Refusal> ALL = List.of(
-        new Refusal(HttpStatus.URI_TOO_LONG, "The request URL is too long; send long searches as POST [type]/_search"),
-        new Refusal(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are too large"));
-  }
+        static final List<Refusal> ALL = List.of(
+                new Refusal(
+                        HttpStatus.URI_TOO_LONG,
+                        "The request URL is too long; send long searches as POST [type]/_search"),
+                new Refusal(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are too large"));
+    }
 }

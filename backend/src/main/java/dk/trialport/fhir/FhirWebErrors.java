@@ -15,27 +15,29 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 class FhirWebErrors implements WebExceptionHandler {
 
-  private final FhirErrors errors;
+    private final FhirErrors errors;
 
-  FhirWebErrors(FhirErrors errors) {
-    this.errors = errors;
-  }
-
-  @Override
-  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-    if (!isFhir(exchange.getRequest()) || exchange.getResponse().isCommitted()) {
-      return Mono.error(error);
+    FhirWebErrors(FhirErrors errors) {
+        this.errors = errors;
     }
-    var answer = errors.answer(error, exchange.getRequest());
-    var response = exchange.getResponse();
-    response.setStatusCode(answer.getStatusCode());
-    response.getHeaders().addAll(answer.getHeaders());
-    var body = answer.getBody() == null ? new byte[0] : answer.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-  }
 
-  static boolean isFhir(ServerHttpRequest request) {
-    var path = request.getPath().value();
-    return path.equals("/fhir") || path.startsWith("/fhir/");
-  }
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (!isFhir(exchange.getRequest()) || exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        var answer = errors.answer(error, exchange.getRequest());
+        var response = exchange.getResponse();
+        response.setStatusCode(answer.getStatusCode());
+        response.getHeaders().addAll(answer.getHeaders());
+        var body = answer.getBody() == null
+                ? new byte[0]
+                : answer.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    static boolean isFhir(ServerHttpRequest request) {
+        var path = request.getPath().value();
+        return path.equals("/fhir") || path.startsWith("/fhir/");
+    }
 }

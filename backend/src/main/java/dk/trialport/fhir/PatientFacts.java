@@ -20,39 +20,53 @@ import org.hl7.fhir.r4.model.Patient;
  */
 record PatientFacts(Integer age, String sex, List<CodedCondition> conditions) {
 
-  static PatientFacts of(Bundle bundle) {
-    var patient = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-        .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst().orElse(null);
-    var conditions = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-        .filter(Condition.class::isInstance).map(Condition.class::cast)
-        .filter(PatientFacts::current)
-        .map(condition -> new CodedCondition(condition.getCode().hasText() ? condition.getCode().getText() : null,
-            condition.getCode().getCoding().stream().map(c -> new Code(c.getSystem(), c.getCode())).toList()))
-        .toList();
-    return new PatientFacts(age(patient), sex(patient), conditions);
-  }
-
-  /** A condition counts unless it is resolved, inactive or in remission, or was entered in error. */
-  private static boolean current(Condition condition) {
-    var status = condition.getClinicalStatus().getCodingFirstRep().getCode();
-    var verification = condition.getVerificationStatus().getCodingFirstRep().getCode();
-    return (status == null || List.of("active", "recurrence", "relapse").contains(status))
-        && !"entered-in-error".equals(verification) && !"refuted".equals(verification);
-  }
-
-  private static Integer age(Patient patient) {
-    if (patient == null || !patient.hasBirthDate()) {
-      return null;
+    static PatientFacts of(Bundle bundle) {
+        var patient = bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Patient.class::isInstance)
+                .map(Patient.class::cast)
+                .findFirst()
+                .orElse(null);
+        var conditions = bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Condition.class::isInstance)
+                .map(Condition.class::cast)
+                .filter(PatientFacts::current)
+                .map(condition -> new CodedCondition(
+                        condition.getCode().hasText() ? condition.getCode().getText() : null,
+                        condition.getCode().getCoding().stream()
+                                .map(c -> new Code(c.getSystem(), c.getCode()))
+                                .toList()))
+                .toList();
+        return new PatientFacts(age(patient), sex(patient), conditions);
     }
-    var born = patient.getBirthDate().toInstant().atZone(ZoneId.of("Europe/Copenhagen")).toLocalDate();
-    return Period.between(born, LocalDate.now()).getYears();
-  }
 
-  private static String sex(Patient patient) {
-    if (patient == null || !patient.hasGender()) {
-      return null;
+    /** A condition counts unless it is resolved, inactive or in remission, or was entered in error. */
+    private static boolean current(Condition condition) {
+        var status = condition.getClinicalStatus().getCodingFirstRep().getCode();
+        var verification = condition.getVerificationStatus().getCodingFirstRep().getCode();
+        return (status == null || List.of("active", "recurrence", "relapse").contains(status))
+                && !"entered-in-error".equals(verification)
+                && !"refuted".equals(verification);
     }
-    return patient.getGender() == AdministrativeGender.MALE ? "male"
-        : patient.getGender() == AdministrativeGender.FEMALE ? "female" : null;
-  }
+
+    private static Integer age(Patient patient) {
+        if (patient == null || !patient.hasBirthDate()) {
+            return null;
+        }
+        var born = patient.getBirthDate()
+                .toInstant()
+                .atZone(ZoneId.of("Europe/Copenhagen"))
+                .toLocalDate();
+        return Period.between(born, LocalDate.now()).getYears();
+    }
+
+    private static String sex(Patient patient) {
+        if (patient == null || !patient.hasGender()) {
+            return null;
+        }
+        return patient.getGender() == AdministrativeGender.MALE
+                ? "male"
+                : patient.getGender() == AdministrativeGender.FEMALE ? "female" : null;
+    }
 }

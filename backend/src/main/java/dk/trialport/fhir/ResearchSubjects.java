@@ -24,88 +24,104 @@ import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
  */
 final class ResearchSubjects {
 
-  private ResearchSubjects() {}
+    private ResearchSubjects() {}
 
-  static ResearchSubject of(SharedRegistration candidate) {
-    if (candidate.isErased()) {
-      return erased(candidate);
+    static ResearchSubject of(SharedRegistration candidate) {
+        if (candidate.isErased()) {
+            return erased(candidate);
+        }
+        var subject = new ResearchSubject();
+        subject.setId(candidate.id().toString());
+        subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
+        subject.addIdentifier()
+                .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
+                .setValue(candidate.id().toString());
+        subject.setStatus(status(candidate.status()));
+        subject.addExtension(
+                Extensions.CANDIDATE_STATUS,
+                new Coding(CodeSystems.CANDIDATE_STATUS, candidate.status().code(), null));
+        subject.addExtension(
+                Extensions.CONTACT_CHANNEL, new CodeType(candidate.channel().code()));
+        subject.setPeriod(new Period()
+                .setStart(Date.from(candidate.createdAt()))
+                .setEnd(candidate.withdrawnAt() == null ? null : Date.from(candidate.withdrawnAt())));
+        subject.setStudy(new Reference("ResearchStudy/" + candidate.trialId()));
+        subject.addContained(person(candidate));
+        subject.setIndividual(new Reference("#person"));
+        subject.addContained(consent(candidate));
+        subject.setConsent(new Reference("#consent"));
+        return subject;
     }
-    var subject = new ResearchSubject();
-    subject.setId(candidate.id().toString());
-    subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
-    subject.addIdentifier().setSystem(TrialportFhir.TrialIdentifier.CANDIDATE).setValue(candidate.id().toString());
-    subject.setStatus(status(candidate.status()));
-    subject.addExtension(Extensions.CANDIDATE_STATUS,
-        new Coding(CodeSystems.CANDIDATE_STATUS, candidate.status().code(), null));
-    subject.addExtension(Extensions.CONTACT_CHANNEL, new CodeType(candidate.channel().code()));
-    subject.setPeriod(new Period().setStart(Date.from(candidate.createdAt()))
-        .setEnd(candidate.withdrawnAt() == null ? null : Date.from(candidate.withdrawnAt())));
-    subject.setStudy(new Reference("ResearchStudy/" + candidate.trialId()));
-    subject.addContained(person(candidate));
-    subject.setIndividual(new Reference("#person"));
-    subject.addContained(consent(candidate));
-    subject.setConsent(new Reference("#consent"));
-    return subject;
-  }
 
-  /**
-   * A registration the person erased with their account: withdrawn, ended when it was erased, tagged as erased, and
-   * nothing of the person but the pseudonym (R4 requires an individual) and no consent.
-   */
-  private static ResearchSubject erased(SharedRegistration candidate) {
-    var subject = new ResearchSubject();
-    subject.setId(candidate.id().toString());
-    subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
-    subject.getMeta().addTag(CodeSystems.CANDIDATE_STATUS, "erased", "Erased by the person (GDPR Art. 17)");
-    subject.addIdentifier().setSystem(TrialportFhir.TrialIdentifier.CANDIDATE).setValue(candidate.id().toString());
-    subject.setStatus(ResearchSubjectStatus.WITHDRAWN);
-    subject.addExtension(Extensions.CANDIDATE_STATUS, new Coding(CodeSystems.CANDIDATE_STATUS, "erased", null));
-    subject.setPeriod(new Period().setStart(Date.from(candidate.createdAt())).setEnd(Date.from(candidate.erasedAt())));
-    subject.setStudy(new Reference("ResearchStudy/" + candidate.trialId()));
-    var person = new Patient();
-    person.setId("person");
-    person.addIdentifier().setSystem(TrialportFhir.TrialIdentifier.CANDIDATE).setValue(candidate.id().toString());
-    subject.addContained(person);
-    subject.setIndividual(new Reference("#person"));
-    return subject;
-  }
-
-  /** The FHIR status of a pipeline step; the extension keeps Trialport's own, finer code. */
-  static ResearchSubjectStatus status(CandidateStatus status) {
-    return switch (status) {
-      case RECEIVED, CONTACTED -> ResearchSubjectStatus.CANDIDATE;
-      case SCREENING -> ResearchSubjectStatus.SCREENING;
-      case INCLUDED -> ResearchSubjectStatus.ONSTUDY;
-      case NOT_ELIGIBLE -> ResearchSubjectStatus.INELIGIBLE;
-      case WITHDRAWN -> ResearchSubjectStatus.WITHDRAWN;
-    };
-  }
-
-  /** Nothing identifying but the pseudonym until the person shares their contact details. */
-  private static Patient person(SharedRegistration candidate) {
-    var person = new Patient();
-    person.setId("person");
-    person.addIdentifier().setSystem(TrialportFhir.TrialIdentifier.CANDIDATE).setValue(candidate.id().toString());
-    if (candidate.contact() != null) {
-      var system = candidate.channel() == ContactChannel.EMAIL ? ContactPoint.ContactPointSystem.EMAIL
-          : ContactPoint.ContactPointSystem.PHONE;
-      person.addTelecom().setSystem(system).setValue(candidate.contact()).setRank(1);
+    /**
+     * A registration the person erased with their account: withdrawn, ended when it was erased, tagged as erased, and
+     * nothing of the person but the pseudonym (R4 requires an individual) and no consent.
+     */
+    private static ResearchSubject erased(SharedRegistration candidate) {
+        var subject = new ResearchSubject();
+        subject.setId(candidate.id().toString());
+        subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
+        subject.getMeta().addTag(CodeSystems.CANDIDATE_STATUS, "erased", "Erased by the person (GDPR Art. 17)");
+        subject.addIdentifier()
+                .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
+                .setValue(candidate.id().toString());
+        subject.setStatus(ResearchSubjectStatus.WITHDRAWN);
+        subject.addExtension(Extensions.CANDIDATE_STATUS, new Coding(CodeSystems.CANDIDATE_STATUS, "erased", null));
+        subject.setPeriod(
+                new Period().setStart(Date.from(candidate.createdAt())).setEnd(Date.from(candidate.erasedAt())));
+        subject.setStudy(new Reference("ResearchStudy/" + candidate.trialId()));
+        var person = new Patient();
+        person.setId("person");
+        person.addIdentifier()
+                .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
+                .setValue(candidate.id().toString());
+        subject.addContained(person);
+        subject.setIndividual(new Reference("#person"));
+        return subject;
     }
-    return person;
-  }
 
-  private static Consent consent(SharedRegistration candidate) {
-    var consent = new Consent();
-    consent.setId("consent");
-    consent.setStatus(candidate.isWithdrawn() ? Consent.ConsentState.INACTIVE : Consent.ConsentState.ACTIVE);
-    consent.setScope(new CodeableConcept(new Coding(CodeSystems.CONSENT_SCOPE, "research", "Research")));
-    consent.addCategory(new CodeableConcept(new Coding(CodeSystems.CONSENT_CATEGORY, "research",
-        "research information access")));
-    consent.setPatient(new Reference("#person"));
-    consent.setDateTime(Date.from(candidate.consent().givenAt()));
-    consent.addPolicy().setUri(TrialportFhir.CONSENT_TEXTS + candidate.consent().textVersion());
-    consent.getProvision().setPeriod(new Period().setStart(Date.from(candidate.consent().givenAt()))
-        .setEnd(candidate.withdrawnAt() == null ? null : Date.from(candidate.withdrawnAt())));
-    return consent;
-  }
+    /** The FHIR status of a pipeline step; the extension keeps Trialport's own, finer code. */
+    static ResearchSubjectStatus status(CandidateStatus status) {
+        return switch (status) {
+            case RECEIVED, CONTACTED -> ResearchSubjectStatus.CANDIDATE;
+            case SCREENING -> ResearchSubjectStatus.SCREENING;
+            case INCLUDED -> ResearchSubjectStatus.ONSTUDY;
+            case NOT_ELIGIBLE -> ResearchSubjectStatus.INELIGIBLE;
+            case WITHDRAWN -> ResearchSubjectStatus.WITHDRAWN;
+        };
+    }
+
+    /** Nothing identifying but the pseudonym until the person shares their contact details. */
+    private static Patient person(SharedRegistration candidate) {
+        var person = new Patient();
+        person.setId("person");
+        person.addIdentifier()
+                .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
+                .setValue(candidate.id().toString());
+        if (candidate.contact() != null) {
+            var system = candidate.channel() == ContactChannel.EMAIL
+                    ? ContactPoint.ContactPointSystem.EMAIL
+                    : ContactPoint.ContactPointSystem.PHONE;
+            person.addTelecom().setSystem(system).setValue(candidate.contact()).setRank(1);
+        }
+        return person;
+    }
+
+    private static Consent consent(SharedRegistration candidate) {
+        var consent = new Consent();
+        consent.setId("consent");
+        consent.setStatus(candidate.isWithdrawn() ? Consent.ConsentState.INACTIVE : Consent.ConsentState.ACTIVE);
+        consent.setScope(new CodeableConcept(new Coding(CodeSystems.CONSENT_SCOPE, "research", "Research")));
+        consent.addCategory(new CodeableConcept(
+                new Coding(CodeSystems.CONSENT_CATEGORY, "research", "research information access")));
+        consent.setPatient(new Reference("#person"));
+        consent.setDateTime(Date.from(candidate.consent().givenAt()));
+        consent.addPolicy()
+                .setUri(TrialportFhir.CONSENT_TEXTS + candidate.consent().textVersion());
+        consent.getProvision()
+                .setPeriod(new Period()
+                        .setStart(Date.from(candidate.consent().givenAt()))
+                        .setEnd(candidate.withdrawnAt() == null ? null : Date.from(candidate.withdrawnAt())));
+        return consent;
+    }
 }

@@ -12,32 +12,38 @@ import org.springframework.stereotype.Component;
 @Component
 class ResourceFacts {
 
-  private final FhirContext context;
+    private final FhirContext context;
 
-  ResourceFacts(FhirContext context) {
-    this.context = context;
-  }
-
-  List<ResourceContent.Token> identifiers(Resource resource) {
-    var tokens = new ArrayList<ResourceContent.Token>();
-    for (var identifier : context.newTerser().getValues(resource, resource.fhirType() + ".identifier", Identifier.class)) {
-      if (identifier.hasValue()) {
-        tokens.add(new ResourceContent.Token(identifier.getSystem(), identifier.getValue()));
-      }
+    ResourceFacts(FhirContext context) {
+        this.context = context;
     }
-    return tokens;
-  }
 
-  /** Relative references ({@code Type/id}) with the path they stand at; contained and absolute ones are not kept. */
-  List<ResourceContent.Link> references(Resource resource) {
-    var links = new ArrayList<ResourceContent.Link>();
-    for (var found : context.newTerser().getAllResourceReferences(resource)) {
-      var reference = found.getResourceReference().getReferenceElement();
-      if (reference.hasResourceType() && reference.hasIdPart() && !reference.isAbsolute() && !reference.isLocal()) {
-        links.add(new ResourceContent.Link(resource.fhirType() + "." + found.getName(), reference.getResourceType(),
-            reference.getIdPart()));
-      }
+    List<ResourceContent.Token> identifiers(Resource resource) {
+        var tokens = new ArrayList<ResourceContent.Token>();
+        for (var identifier :
+                context.newTerser().getValues(resource, resource.fhirType() + ".identifier", Identifier.class)) {
+            if (identifier.hasValue()) {
+                tokens.add(new ResourceContent.Token(identifier.getSystem(), identifier.getValue()));
+            }
+        }
+        return tokens;
     }
-    return links;
-  }
+
+    /** Relative references ({@code Type/id}) with the path they stand at; contained and absolute ones are not kept. */
+    List<ResourceContent.Link> references(Resource resource) {
+        var links = new ArrayList<ResourceContent.Link>();
+        for (var found : context.newTerser().getAllResourceReferences(resource)) {
+            var reference = found.getResourceReference().getReferenceElement();
+            if (reference.hasResourceType()
+                    && reference.hasIdPart()
+                    && !reference.isAbsolute()
+                    && !reference.isLocal()) {
+                links.add(new ResourceContent.Link(
+                        resource.fhirType() + "." + found.getName(),
+                        reference.getResourceType(),
+                        reference.getIdPart()));
+            }
+        }
+        return links;
+    }
 }

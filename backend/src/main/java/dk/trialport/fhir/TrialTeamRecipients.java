@@ -12,25 +12,30 @@ import reactor.core.publisher.Mono;
 @Component
 class TrialTeamRecipients implements Recipients {
 
-  private final TrialDetailsReader details;
+    private final TrialDetailsReader details;
 
-  TrialTeamRecipients(TrialDetailsReader details) {
-    this.details = details;
-  }
+    TrialTeamRecipients(TrialDetailsReader details) {
+        this.details = details;
+    }
 
-  @Override
-  public Set<String> kinds() {
-    return Set.of(Recipient.TRIAL_TEAM);
-  }
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Recipient.TRIAL_TEAM);
+    }
 
-  @Override
-  public Mono<String> address(Recipient team) {
-    return details.read(team.id()).mapNotNull(found -> {
-      var contacts = new ArrayList<>(found.contacts());
-      found.sites().forEach(site -> contacts.addAll(site.contacts()));
-      return contacts.stream().flatMap(contact -> contact.telecoms().stream())
-          .filter(telecom -> "email".equals(telecom.system()) && telecom.value() != null && !telecom.value().isBlank())
-          .map(TrialDetails.Telecom::value).findFirst().orElse(null);
-    });
-  }
+    @Override
+    public Mono<String> address(Recipient team) {
+        return details.read(team.id()).mapNotNull(found -> {
+            var contacts = new ArrayList<>(found.contacts());
+            found.sites().forEach(site -> contacts.addAll(site.contacts()));
+            return contacts.stream()
+                    .flatMap(contact -> contact.telecoms().stream())
+                    .filter(telecom -> "email".equals(telecom.system())
+                            && telecom.value() != null
+                            && !telecom.value().isBlank())
+                    .map(TrialDetails.Telecom::value)
+                    .findFirst()
+                    .orElse(null);
+        });
+    }
 }

@@ -16,34 +16,36 @@ import org.springframework.stereotype.Component;
 @Component
 class TrialportRules {
 
-  List<FhirProblem.Issue> check(Resource resource) {
-    var issues = new ArrayList<FhirProblem.Issue>();
-    if (resource instanceof ResearchStudy study && isPublished(study)) {
-      if (!study.hasTitle() || study.getTitle().isBlank()) {
-        issues.add(missing("ResearchStudy.title", "A published trial needs a title"));
-      }
-      if (!study.hasCondition()) {
-        issues.add(missing("ResearchStudy.condition", "A published trial needs at least one condition"));
-      }
-      if (isOpen(study) && !study.hasSite()) {
-        issues.add(missing("ResearchStudy.site", "A trial open for recruitment needs at least one site"));
-      }
-      if (isOpen(study) && !study.hasContact() && !study.hasExtension(TrialportFhir.Extensions.ASSOCIATED_PARTY)) {
-        issues.add(missing("ResearchStudy.contact", "A trial open for recruitment needs a contact"));
-      }
+    List<FhirProblem.Issue> check(Resource resource) {
+        var issues = new ArrayList<FhirProblem.Issue>();
+        if (resource instanceof ResearchStudy study && isPublished(study)) {
+            if (!study.hasTitle() || study.getTitle().isBlank()) {
+                issues.add(missing("ResearchStudy.title", "A published trial needs a title"));
+            }
+            if (!study.hasCondition()) {
+                issues.add(missing("ResearchStudy.condition", "A published trial needs at least one condition"));
+            }
+            if (isOpen(study) && !study.hasSite()) {
+                issues.add(missing("ResearchStudy.site", "A trial open for recruitment needs at least one site"));
+            }
+            if (isOpen(study)
+                    && !study.hasContact()
+                    && !study.hasExtension(TrialportFhir.Extensions.ASSOCIATED_PARTY)) {
+                issues.add(missing("ResearchStudy.contact", "A trial open for recruitment needs a contact"));
+            }
+        }
+        return issues;
     }
-    return issues;
-  }
 
-  static boolean isOpen(ResearchStudy study) {
-    return study.getStatus() == ResearchStudyStatus.ACTIVE || study.getStatus() == ResearchStudyStatus.APPROVED;
-  }
+    static boolean isOpen(ResearchStudy study) {
+        return study.getStatus() == ResearchStudyStatus.ACTIVE || study.getStatus() == ResearchStudyStatus.APPROVED;
+    }
 
-  static boolean isPublished(ResearchStudy study) {
-    return study.getStatus() != ResearchStudyStatus.INREVIEW;
-  }
+    static boolean isPublished(ResearchStudy study) {
+        return study.getStatus() != ResearchStudyStatus.INREVIEW;
+    }
 
-  private static FhirProblem.Issue missing(String expression, String message) {
-    return new FhirProblem.Issue("error", "required", message, expression);
-  }
+    private static FhirProblem.Issue missing(String expression, String message) {
+        return new FhirProblem.Issue("error", "required", message, expression);
+    }
 }

@@ -13,22 +13,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UnknownOperations {
 
-  @RequestMapping("/fhir/{type}/{id}/{operation:\\$.+}")
-  void instanceOperation(@PathVariable String type, @PathVariable String id, @PathVariable String operation) {
-    throw unknown(operation, type + "/" + id);
-  }
-
-  @org.springframework.web.bind.annotation.PostMapping("/fhir/{type}/{id}")
-  void postToInstance(@PathVariable String type, @PathVariable String id) {
-    if (id.startsWith("$")) {
-      throw unknown(id, type);
+    @RequestMapping("/fhir/{type}/{id}/{operation:\\$.+}")
+    void instanceOperation(@PathVariable String type, @PathVariable String id, @PathVariable String operation) {
+        throw unknown(operation, type + "/" + id);
     }
-    throw new FhirProblem(HttpStatus.METHOD_NOT_ALLOWED, "not-supported", "POST is not allowed on " + type + "/"
-        + id + ": update it with PUT, or create with POST /fhir/" + type, null);
-  }
 
-  private static FhirProblem unknown(String operation, String target) {
-    return new FhirProblem(HttpStatus.NOT_FOUND, "not-supported", "Operation " + operation + " is not supported on "
-        + target + "; see /fhir/metadata", null);
-  }
+    @org.springframework.web.bind.annotation.PostMapping("/fhir/{type}/{id}")
+    void postToInstance(@PathVariable String type, @PathVariable String id) {
+        if (id.startsWith("$")) {
+            throw unknown(id, type);
+        }
+        throw new FhirProblem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "not-supported",
+                "POST is not allowed on " + type + "/" + id + ": update it with PUT, or create with POST /fhir/" + type,
+                null);
+    }
+
+    private static FhirProblem unknown(String operation, String target) {
+        return new FhirProblem(
+                HttpStatus.NOT_FOUND,
+                "not-supported",
+                "Operation " + operation + " is not supported on " + target + "; see /fhir/metadata",
+                null);
+    }
 }

@@ -14,20 +14,22 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class ValidatorWarmup {
 
-  private static final Logger log = LoggerFactory.getLogger(ValidatorWarmup.class);
+    private static final Logger log = LoggerFactory.getLogger(ValidatorWarmup.class);
 
-  private final FhirValidator validator;
+    private final FhirValidator validator;
 
-  ValidatorWarmup(FhirValidator validator) {
-    this.validator = validator;
-  }
+    ValidatorWarmup(FhirValidator validator) {
+        this.validator = validator;
+    }
 
-  @EventListener
-  void warmUp(ApplicationReadyEvent event) {
-    Mono.fromRunnable(() -> {
-      long start = System.nanoTime();
-      validator.validateWithResult(new Organization().setName("warm-up"));
-      log.info("FHIR validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
-    }).subscribeOn(Schedulers.boundedElastic()).subscribe(null, e -> log.warn("FHIR validator warm-up failed", e));
-  }
+    @EventListener
+    void warmUp(ApplicationReadyEvent event) {
+        Mono.fromRunnable(() -> {
+                    long start = System.nanoTime();
+                    validator.validateWithResult(new Organization().setName("warm-up"));
+                    log.info("FHIR validator ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(null, e -> log.warn("FHIR validator warm-up failed", e));
+    }
 }

@@ -10,10 +10,10 @@ import reactor.core.publisher.Mono;
 /** 403 with an error body the client can read. */
 class ApiAccessDeniedHandler implements ServerAccessDeniedHandler {
 
-  @Override
-  public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-    var refusal = new ErrorResponseException(HttpStatus.FORBIDDEN);
-    refusal.setDetail("This token does not allow " + exchange.getRequest().getMethod() + " here");
-    return Refusals.refuse(exchange, refusal, "forbidden");
-  }
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        var refusal = new ErrorResponseException(HttpStatus.FORBIDDEN);
+        refusal.setDetail("This token does not allow " + exchange.getRequest().getMethod() + " here");
+        return Refusals.refuse(exchange, refusal, "forbidden");
+    }
 }

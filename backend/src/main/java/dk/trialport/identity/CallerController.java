@@ -17,16 +17,24 @@ import org.springframework.web.bind.annotation.RestController;
 @JsonApi
 class CallerController {
 
-  /** The caller as the platform sees it. */
-  record Caller(String subject, List<String> roles, String organization, List<String> scopes) {}
+    /** The caller as the platform sees it. */
+    record Caller(String subject, List<String> roles, String organization, List<String> scopes) {}
 
-  @GetMapping("/api/v1/me")
-  Caller me(@AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken authentication) {
-    var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    return new Caller(
-        jwt.getSubject(),
-        authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList(),
-        jwt.getClaimAsString("organization"),
-        authorities.stream().filter(a -> a.startsWith("SCOPE_")).map(a -> a.substring(6)).toList());
-  }
+    @GetMapping("/api/v1/me")
+    Caller me(@AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken authentication) {
+        var authorities = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
+        return new Caller(
+                jwt.getSubject(),
+                authorities.stream()
+                        .filter(a -> a.startsWith("ROLE_"))
+                        .map(a -> a.substring(5))
+                        .toList(),
+                jwt.getClaimAsString("organization"),
+                authorities.stream()
+                        .filter(a -> a.startsWith("SCOPE_"))
+                        .map(a -> a.substring(6))
+                        .toList());
+    }
 }

@@ -15,17 +15,17 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  */
 class LoginRoles implements GrantedAuthoritiesMapper {
 
-  @Override
-  public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
-    Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
-    for (var authority : authorities) {
-      if (authority instanceof OidcUserAuthority oidc) {
-        List<String> roles = oidc.getIdToken().getClaimAsStringList(TokenAuthoritiesConverter.ROLES_CLAIM);
-        if (roles != null) {
-          roles.forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role)));
+    @Override
+    public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
+        Set<GrantedAuthority> mapped = new LinkedHashSet<>(authorities);
+        for (var authority : authorities) {
+            if (authority instanceof OidcUserAuthority oidc) {
+                List<String> roles = oidc.getIdToken().getClaimAsStringList(TokenAuthoritiesConverter.ROLES_CLAIM);
+                if (roles != null) {
+                    roles.forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role)));
+                }
+            }
         }
-      }
+        return mapped;
     }
-    return mapped;
-  }
 }

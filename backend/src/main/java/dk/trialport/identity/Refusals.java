@@ -16,24 +16,34 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Refusals {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
-  private Refusals() {}
+    private Refusals() {}
 
-  /** Answers {@code refusal}; {@code fhirCode} is the OperationOutcome issue code should the request be FHIR's. */
-  static Mono<Void> refuse(ServerWebExchange exchange, ErrorResponseException refusal, String fhirCode) {
-    var path = exchange.getRequest().getPath().pathWithinApplication().value();
-    if (!path.equals("/fhir") && !path.startsWith("/fhir/")) {
-      return Mono.error(refusal);
+    /** Answers {@code refusal}; {@code fhirCode} is the OperationOutcome issue code should the request be FHIR's. */
+    static Mono<Void> refuse(ServerWebExchange exchange, ErrorResponseException refusal, String fhirCode) {
+        var path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.equals("/fhir") && !path.startsWith("/fhir/")) {
+            return Mono.error(refusal);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(refusal.getStatusCode());
+        response.getHeaders().addAll(refusal.getHeaders());
+        response.getHeaders().setContentType(FHIR_JSON);
+        var outcome = Map.of(
+                "resourceType",
+                "OperationOutcome",
+                "issue",
+                List.of(Map.of(
+                        "severity",
+                        "error",
+                        "code",
+                        fhirCode,
+                        "diagnostics",
+                        String.valueOf(refusal.getBody().getDetail()))));
+        var buffer =
+                response.bufferFactory().wrap(JSON.writeValueAsString(outcome).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
     }
-    var response = exchange.getResponse();
-    response.setStatusCode(refusal.getStatusCode());
-    response.getHeaders().addAll(refusal.getHeaders());
-    response.getHeaders().setContentType(FHIR_JSON);
-    var outcome = Map.of("resourceType", "OperationOutcome", "issue", List.of(Map.of(
-        "severity", "error", "code", fhirCode, "diagnostics", String.valueOf(refusal.getBody().getDetail()))));
-    var buffer = response.bufferFactory().wrap(JSON.writeValueAsString(outcome).getBytes(StandardCharsets.UTF_8));
-    return response.writeWith(Mono.just(buffer));
-  }
 }

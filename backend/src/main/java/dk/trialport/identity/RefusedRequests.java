@@ -23,33 +23,43 @@ import reactor.core.publisher.Mono;
  */
 class RefusedRequests implements ServerExchangeRejectedHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(RefusedRequests.class);
+    private static final Logger log = LoggerFactory.getLogger(RefusedRequests.class);
 
-  /** The methods a request may have: HTTP's own, less {@code CONNECT}. */
-  static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
-      HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    /** The methods a request may have: HTTP's own, less {@code CONNECT}. */
+    static final Set<HttpMethod> METHODS = Set.of(
+            HttpMethod.GET,
+            HttpMethod.HEAD,
+            HttpMethod.POST,
+            HttpMethod.PUT,
+            HttpMethod.PATCH,
+            HttpMethod.DELETE,
+            HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
-  static ServerWebExchangeFirewall firewall() {
-    var strict = new StrictServerWebExchangeFirewall();
-    strict.setAllowedHttpMethods(METHODS);
-    strict.setAllowedParameterValues(value -> !InvalidParameter.hasControlCharacter(value));
-    return exchange -> strict.getFirewalledExchange(exchange).map(firewalled -> {
-      firewalled.getRequest().getQueryParams();
-      return firewalled;
-    });
-  }
-
-  @Override
-  public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-    var request = exchange.getRequest();
-    log.debug("Refused {} {}: {}", request.getMethod(), request.getPath(), rejected.getMessage());
-    if (!METHODS.contains(request.getMethod())) {
-      return Refusals.refuse(exchange, new ResponseStatusException(HttpStatus.NOT_IMPLEMENTED,
-          "The method " + request.getMethod() + " is not supported"), "not-supported");
+    static ServerWebExchangeFirewall firewall() {
+        var strict = new StrictServerWebExchangeFirewall();
+        strict.setAllowedHttpMethods(METHODS);
+        strict.setAllowedParameterValues(value -> !InvalidParameter.hasControlCharacter(value));
+        return exchange -> strict.getFirewalledExchange(exchange).map(firewalled -> {
+            firewalled.getRequest().getQueryParams();
+            return firewalled;
+        });
     }
-    ResponseStatusException refusal = InvalidParameter.withControlCharacters(request.getURI())
-        .map(ResponseStatusException.class::cast)
-        .orElseGet(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.getMessage()));
-    return Refusals.refuse(exchange, refusal, "invalid");
-  }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        var request = exchange.getRequest();
+        log.debug("Refused {} {}: {}", request.getMethod(), request.getPath(), rejected.getMessage());
+        if (!METHODS.contains(request.getMethod())) {
+            return Refusals.refuse(
+                    exchange,
+                    new ResponseStatusException(
+                            HttpStatus.NOT_IMPLEMENTED, "The method " + request.getMethod() + " is not supported"),
+                    "not-supported");
+        }
+        ResponseStatusException refusal = InvalidParameter.withControlCharacters(request.getURI())
+                .map(ResponseStatusException.class::cast)
+                .orElseGet(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, rejected.getMessage()));
+        return Refusals.refuse(exchange, refusal, "invalid");
+    }
 }

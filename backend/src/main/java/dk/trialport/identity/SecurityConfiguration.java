@@ -15,12 +15,12 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
@@ -33,112 +33,125 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-  /** Pages load only their own scripts, styles and images, and may not be framed. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-      + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    /** Pages load only their own scripts, styles and images, and may not be framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-  /** The public catalogue: read-only, so a write reaches the controllers and is a 405, never a 401. */
-  static final String[] PUBLIC_API = {"/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml"};
+    /** The public catalogue: read-only, so a write reaches the controllers and is a 405, never a 401. */
+    static final String[] PUBLIC_API = {"/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml"};
 
-  // @formatter:off
-  @Bean
-  @Order(0)
-  SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http) {
-    return http
-        .securityMatcher(pathMatchers(PUBLIC_API))
-        .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-        .cors(cors -> cors.configurationSource(anyOrigin()))
-        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-        .csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-        .build();
-  }
+    // @formatter:off
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain publicApiSecurity(ServerHttpSecurity http) {
+        return http.securityMatcher(pathMatchers(PUBLIC_API))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .cors(cors -> cors.configurationSource(anyOrigin()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .build();
+    }
 
-  @Bean
-  @Order(1)
-  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-    return http
-        .securityMatcher(pathMatchers("/api/**", "/fhir/**", "/actuator/**"))
-        .authorizeExchange(exchanges -> exchanges
-            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-            .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
-            .pathMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
-            // Candidates are personal data: never public, unlike the catalogue.
-            .pathMatchers("/fhir/ResearchSubject", "/fhir/ResearchSubject/**")
-                .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
-            .pathMatchers(HttpMethod.GET, "/fhir/**").permitAll()
-            .pathMatchers(HttpMethod.HEAD, "/fhir/**").permitAll()
-            // FHIR's search by POST (form-encoded) is a search like GET's, open to everyone
-            .pathMatchers(HttpMethod.POST, "/fhir/*/_search").permitAll()
-            .pathMatchers("/fhir/**").hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
-            .anyExchange().authenticated())
-        .oauth2ResourceServer(resourceServer -> resourceServer
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthoritiesConverter()))
-            .authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
-        .exceptionHandling(exceptions -> exceptions
-            .authenticationEntryPoint(new ApiAuthenticationEntryPoint())
-            .accessDeniedHandler(new ApiAccessDeniedHandler()))
-        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-        .csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-        .build();
-  }
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+        return http.securityMatcher(pathMatchers("/api/**", "/fhir/**", "/actuator/**"))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .pathMatchers("/actuator/**")
+                        .hasRole(Roles.ADMIN)
+                        .pathMatchers("/api/v1/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        // Candidates are personal data: never public, unlike the catalogue.
+                        .pathMatchers("/fhir/ResearchSubject", "/fhir/ResearchSubject/**")
+                        .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/fhir/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/fhir/**")
+                        .permitAll()
+                        // FHIR's search by POST (form-encoded) is a search like GET's, open to everyone
+                        .pathMatchers(HttpMethod.POST, "/fhir/*/_search")
+                        .permitAll()
+                        .pathMatchers("/fhir/**")
+                        .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenAuthoritiesConverter()))
+                        .authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new ApiAuthenticationEntryPoint())
+                        .accessDeniedHandler(new ApiAccessDeniedHandler()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .build();
+    }
 
-  @Bean
-  @Order(2)
-  SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ServerOAuth2AuthorizationRequestResolver logins) {
-    return http
-        .authorizeExchange(exchanges -> exchanges
-            .pathMatchers("/min-side", "/min-side/**", "/profil", "/profil/**", "/forsoeg/*/interesse",
-                "/forsoeg/*/interesse/**").authenticated()
-            .pathMatchers("/arbejdsrum/admin", "/arbejdsrum/admin/**").hasRole(Roles.ADMIN)
-            .pathMatchers("/arbejdsrum", "/arbejdsrum/**").hasAnyRole(Roles.INVESTIGATOR, Roles.ADMIN)
-            .anyExchange().permitAll())
-        .oauth2Login(login -> login.authorizationRequestResolver(logins))
-        .logout(logout -> logout.logoutSuccessHandler(new RedirectServerLogoutSuccessHandler()))
-        .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-        .build();
-  }
-  // @formatter:on
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ServerOAuth2AuthorizationRequestResolver logins) {
+        return http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(
+                                "/min-side",
+                                "/min-side/**",
+                                "/profil",
+                                "/profil/**",
+                                "/forsoeg/*/interesse",
+                                "/forsoeg/*/interesse/**")
+                        .authenticated()
+                        .pathMatchers("/arbejdsrum/admin", "/arbejdsrum/admin/**")
+                        .hasRole(Roles.ADMIN)
+                        .pathMatchers("/arbejdsrum", "/arbejdsrum/**")
+                        .hasAnyRole(Roles.INVESTIGATOR, Roles.ADMIN)
+                        .anyExchange()
+                        .permitAll())
+                .oauth2Login(login -> login.authorizationRequestResolver(logins))
+                .logout(logout -> logout.logoutSuccessHandler(new RedirectServerLogoutSuccessHandler()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .build();
+    }
+    // @formatter:on
 
-  /** Cross-origin reads without credentials: the catalogue is public. */
-  private static UrlBasedCorsConfigurationSource anyOrigin() {
-    var cors = new CorsConfiguration();
-    cors.addAllowedOrigin(CorsConfiguration.ALL);
-    cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name()));
-    cors.addAllowedHeader(CorsConfiguration.ALL);
-    cors.setAllowCredentials(false);
-    cors.setMaxAge(Duration.ofHours(1));
-    var source = new UrlBasedCorsConfigurationSource();
-    source.registerCorsConfiguration("/**", cors);
-    return source;
-  }
+    /** Cross-origin reads without credentials: the catalogue is public. */
+    private static UrlBasedCorsConfigurationSource anyOrigin() {
+        var cors = new CorsConfiguration();
+        cors.addAllowedOrigin(CorsConfiguration.ALL);
+        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name()));
+        cors.addAllowedHeader(CorsConfiguration.ALL);
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
 
-  /** The login's {@code redirect_uri} on the portal's configured address, whatever Host the request named. */
-  @Bean
-  ServerOAuth2AuthorizationRequestResolver loginRequests(ReactiveClientRegistrationRepository registrations,
-      PortalAddress portal) {
-    var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
-    resolver.setAuthorizationRequestCustomizer(request -> request.attributes(attributes -> request.redirectUri(
-        portal.resolve("/login/oauth2/code/" + attributes.get(OAuth2ParameterNames.REGISTRATION_ID)))));
-    return resolver;
-  }
+    /** The login's {@code redirect_uri} on the portal's configured address, whatever Host the request named. */
+    @Bean
+    ServerOAuth2AuthorizationRequestResolver loginRequests(
+            ReactiveClientRegistrationRepository registrations, PortalAddress portal) {
+        var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        resolver.setAuthorizationRequestCustomizer(request -> request.attributes(attributes -> request.redirectUri(
+                portal.resolve("/login/oauth2/code/" + attributes.get(OAuth2ParameterNames.REGISTRATION_ID)))));
+        return resolver;
+    }
 
-  @Bean
-  ServerWebExchangeFirewall firewall() {
-    return RefusedRequests.firewall();
-  }
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return RefusedRequests.firewall();
+    }
 
-  @Bean
-  ServerExchangeRejectedHandler refusedRequests() {
-    return new RefusedRequests();
-  }
+    @Bean
+    ServerExchangeRejectedHandler refusedRequests() {
+        return new RefusedRequests();
+    }
 
-  /** Roles from the ID token of a person logged in to the pages (the workspace needs INVESTIGATOR). */
-  @Bean
-  GrantedAuthoritiesMapper loginRoles() {
-    return new LoginRoles();
-  }
+    /** Roles from the ID token of a person logged in to the pages (the workspace needs INVESTIGATOR). */
+    @Bean
+    GrantedAuthoritiesMapper loginRoles() {
+        return new LoginRoles();
+    }
 }

@@ -15,53 +15,60 @@ import reactor.core.publisher.Mono;
 @Repository
 class MailQueue {
 
-  private final DatabaseClient database;
+    private final DatabaseClient database;
 
-  MailQueue(DatabaseClient database) {
-    this.database = database;
-  }
+    MailQueue(DatabaseClient database) {
+        this.database = database;
+    }
 
-  /** One mail to send; the address is asked of the recipient's {@link Recipients} when it is sent. */
-  record Mail(long id, Mailing.Template template, String trialId, Recipient to, int attempts) {}
+    /** One mail to send; the address is asked of the recipient's {@link Recipients} when it is sent. */
+    record Mail(long id, Mailing.Template template, String trialId, Recipient to, int attempts) {}
 
-  /** Claims up to {@code limit} due mails for {@code lease}, oldest first. */
-  Flux<Mail> claimDue(int limit, Duration lease) {
-    return database.sql("WITH due AS (SELECT id FROM mail WHERE sent_at IS NULL AND next_attempt_at <= now() "
-            + "ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) "
-            + "UPDATE mail m SET next_attempt_at = now() + make_interval(secs => :lease) FROM due WHERE m.id = due.id "
-            + "RETURNING m.id, m.template, m.trial_id, m.recipient_kind, m.recipient_id, m.attempts")
-        .bind("limit", limit).bind("lease", (double) lease.toSeconds())
-        .map(row -> new Mail(row.get("id", Long.class), Mailing.Template.of(row.get("template", String.class)),
-            row.get("trial_id", String.class),
-            new Recipient(row.get("recipient_kind", String.class), row.get("recipient_id", String.class)),
-            row.get("attempts", Integer.class)))
-        .all()
-        .sort((a, b) -> Long.compare(a.id(), b.id()));
-  }
+    /** Claims up to {@code limit} due mails for {@code lease}, oldest first. */
+    Flux<Mail> claimDue(int limit, Duration lease) {
+        return database.sql("WITH due AS (SELECT id FROM mail WHERE sent_at IS NULL AND next_attempt_at <= now() "
+                        + "ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                        + "UPDATE mail m SET next_attempt_at = now() + make_interval(secs => :lease) FROM due WHERE m.id = due.id "
+                        + "RETURNING m.id, m.template, m.trial_id, m.recipient_kind, m.recipient_id, m.attempts")
+                .bind("limit", limit)
+                .bind("lease", (double) lease.toSeconds())
+                .map(row -> new Mail(
+                        row.get("id", Long.class),
+                        Mailing.Template.of(row.get("template", String.class)),
+                        row.get("trial_id", String.class),
+                        new Recipient(row.get("recipient_kind", String.class), row.get("recipient_id", String.class)),
+                        row.get("attempts", Integer.class)))
+                .all()
+                .sort((a, b) -> Long.compare(a.id(), b.id()));
+    }
 
-  Mono<Void> sent(long id) {
-    return database.sql("UPDATE mail SET sent_at = now(), attempts = attempts + 1 WHERE id = :id").bind("id", id)
-        .then();
-  }
+    Mono<Void> sent(long id) {
+        return database.sql("UPDATE mail SET sent_at = now(), attempts = attempts + 1 WHERE id = :id")
+                .bind("id", id)
+                .then();
+    }
 
-  /** A failed try: the mail waits {@code backoff} before the next. */
-  Mono<Void> retryLater(long id, Duration backoff) {
-    return database.sql("UPDATE mail SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => :wait) "
-            + "WHERE id = :id")
-        .bind("id", id).bind("wait", backoff.toMillis() / 1000.0).then();
-  }
+    /** A failed try: the mail waits {@code backoff} before the next. */
+    Mono<Void> retryLater(long id, Duration backoff) {
+        return database.sql(
+                        "UPDATE mail SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => :wait) "
+                                + "WHERE id = :id")
+                .bind("id", id)
+                .bind("wait", backoff.toMillis() / 1000.0)
+                .then();
+    }
 
-  /** A mail that can no longer go (no address, no trial): never sent, removed. */
-  Mono<Void> drop(long id) {
-    return database.sql("DELETE FROM mail WHERE id = :id").bind("id", id).then();
-  }
+    /** A mail that can no longer go (no address, no trial): never sent, removed. */
+    Mono<Void> drop(long id) {
+        return database.sql("DELETE FROM mail WHERE id = :id").bind("id", id).then();
+    }
 
-  /** How many mails wait to be sent, and since when the oldest. */
-  Mono<Backlog> backlog() {
-    return database.sql("SELECT count(*) AS n, min(queued_at) AS oldest FROM mail WHERE sent_at IS NULL")
-        .map(row -> new Backlog(row.get("n", Long.class), row.get("oldest", OffsetDateTime.class)))
-        .one();
-  }
+    /** How many mails wait to be sent, and since when the oldest. */
+    Mono<Backlog> backlog() {
+        return database.sql("SELECT count(*) AS n, min(queued_at) AS oldest FROM mail WHERE sent_at IS NULL")
+                .map(row -> new Backlog(row.get("n", Long.class), row.get("oldest", OffsetDateTime.class)))
+                .one();
+    }
 
-  record Backlog(long mails, OffsetDateTime oldest) {}
+    record Backlog(long mails, OffsetDateTime oldest) {}
 }

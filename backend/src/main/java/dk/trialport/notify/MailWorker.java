@@ -23,83 +23,96 @@ import org.springframework.stereotype.Component;
 @Component
 class MailWorker implements PollingWorker.Consumer {
 
-  private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
-  private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
-  private final MailQueue queue;
-  private final TrialProjectionStore trials;
-  private final Map<String, Recipients> recipients = new HashMap<>();
-  private final Mails mails;
-  private final ObjectProvider<JavaMailSender> sender;
-  private final NotifyProperties properties;
+    private final MailQueue queue;
+    private final TrialProjectionStore trials;
+    private final Map<String, Recipients> recipients = new HashMap<>();
+    private final Mails mails;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final NotifyProperties properties;
 
-  MailWorker(MailQueue queue, TrialProjectionStore trials, List<Recipients> recipients, Mails mails,
-      ObjectProvider<JavaMailSender> sender, NotifyProperties properties) {
-    this.queue = queue;
-    this.trials = trials;
-    recipients.forEach(known -> known.kinds().forEach(kind -> this.recipients.put(kind, known)));
-    this.mails = mails;
-    this.sender = sender;
-    this.properties = properties;
-  }
-
-  @Override
-  public String name() {
-    return "mail-sender";
-  }
-
-  @Override
-  public PollingWorker.Pace pace() {
-    return new PollingWorker.Pace(properties.poll(), properties.firstBackoff(), properties.maxBackoff());
-  }
-
-  @Override
-  public boolean enabled() {
-    if (sender.getIfAvailable() == null) {
-      log.warn("No mail server configured (spring.mail.host): e-mail notifications wait in the queue");
-      return false;
+    MailWorker(
+            MailQueue queue,
+            TrialProjectionStore trials,
+            List<Recipients> recipients,
+            Mails mails,
+            ObjectProvider<JavaMailSender> sender,
+            NotifyProperties properties) {
+        this.queue = queue;
+        this.trials = trials;
+        recipients.forEach(known -> known.kinds().forEach(kind -> this.recipients.put(kind, known)));
+        this.mails = mails;
+        this.sender = sender;
+        this.properties = properties;
     }
-    return true;
-  }
 
-  @Override
-  public int runBatch() {
-    var due = queue.claimDue(properties.batchSize(), LEASE).collectList().block();
-    var mailSender = sender.getObject();
-    due.forEach(mail -> send(mailSender, mail));
-    return due.size();
-  }
+    @Override
+    public String name() {
+        return "mail-sender";
+    }
 
-  @Override
-  public PollingWorker.Lag lag() {
-    var backlog = queue.backlog().block();
-    return backlog.oldest() == null ? PollingWorker.Lag.NONE
-        : new PollingWorker.Lag(backlog.mails(), Duration.between(backlog.oldest(), OffsetDateTime.now()));
-  }
+    @Override
+    public PollingWorker.Pace pace() {
+        return new PollingWorker.Pace(properties.poll(), properties.firstBackoff(), properties.maxBackoff());
+    }
 
-  private void send(JavaMailSender mailSender, MailQueue.Mail mail) {
-    var known = recipients.get(mail.to().kind());
-    if (known == null) {
-      queue.retryLater(mail.id(), pace().backoff(mail.attempts() + 1)).block();
-      log.warn("Mail {} waits: nothing answers for recipients of kind {}", mail.id(), mail.to().kind());
-      return;
+    @Override
+    public boolean enabled() {
+        if (sender.getIfAvailable() == null) {
+            log.warn("No mail server configured (spring.mail.host): e-mail notifications wait in the queue");
+            return false;
+        }
+        return true;
     }
-    var trial = trials.find(mail.trialId()).block();
-    var address = known.address(mail.to()).block();
-    if (address == null || trial == null) {
-      queue.drop(mail.id()).block();
-      log.info("Mail {} dropped: no address or no trial any more", mail.id());
-      return;
+
+    @Override
+    public int runBatch() {
+        var due = queue.claimDue(properties.batchSize(), LEASE).collectList().block();
+        var mailSender = sender.getObject();
+        due.forEach(mail -> send(mailSender, mail));
+        return due.size();
     }
-    try {
-      mailSender.send(mails.write(mail.template(), address, trial));
-      queue.sent(mail.id()).block();
-      log.info("Mail {} sent after {} earlier tries", mail.id(), mail.attempts());
-    } catch (MailException e) {
-      var wait = pace().backoff(mail.attempts() + 1);
-      queue.retryLater(mail.id(), wait).block();
-      log.warn("Mail {} not sent (try {}), next try in {}: {}", mail.id(), mail.attempts() + 1, wait,
-          e.getClass().getSimpleName());
+
+    @Override
+    public PollingWorker.Lag lag() {
+        var backlog = queue.backlog().block();
+        return backlog.oldest() == null
+                ? PollingWorker.Lag.NONE
+                : new PollingWorker.Lag(backlog.mails(), Duration.between(backlog.oldest(), OffsetDateTime.now()));
     }
-  }
+
+    private void send(JavaMailSender mailSender, MailQueue.Mail mail) {
+        var known = recipients.get(mail.to().kind());
+        if (known == null) {
+            queue.retryLater(mail.id(), pace().backoff(mail.attempts() + 1)).block();
+            log.warn(
+                    "Mail {} waits: nothing answers for recipients of kind {}",
+                    mail.id(),
+                    mail.to().kind());
+            return;
+        }
+        var trial = trials.find(mail.trialId()).block();
+        var address = known.address(mail.to()).block();
+        if (address == null || trial == null) {
+            queue.drop(mail.id()).block();
+            log.info("Mail {} dropped: no address or no trial any more", mail.id());
+            return;
+        }
+        try {
+            mailSender.send(mails.write(mail.template(), address, trial));
+            queue.sent(mail.id()).block();
+            log.info("Mail {} sent after {} earlier tries", mail.id(), mail.attempts());
+        } catch (MailException e) {
+            var wait = pace().backoff(mail.attempts() + 1);
+            queue.retryLater(mail.id(), wait).block();
+            log.warn(
+                    "Mail {} not sent (try {}), next try in {}: {}",
+                    mail.id(),
+                    mail.attempts() + 1,
+                    wait,
+                    e.getClass().getSimpleName());
+        }
+    }
 }

@@ -15,39 +15,39 @@ import org.springframework.stereotype.Component;
 @Component
 class Mails {
 
-  private static final Locale DANISH = Locale.forLanguageTag("da");
+    private static final Locale DANISH = Locale.forLanguageTag("da");
 
-  private final MessageSource messages;
-  private final NotifyProperties properties;
+    private final MessageSource messages;
+    private final NotifyProperties properties;
 
-  Mails(MessageSource messages, NotifyProperties properties) {
-    this.messages = messages;
-    this.properties = properties;
-  }
+    Mails(MessageSource messages, NotifyProperties properties) {
+        this.messages = messages;
+        this.properties = properties;
+    }
 
-  /** The mail of this template about this trial, to this address. */
-  SimpleMailMessage write(Mailing.Template template, String address, Trial trial) {
-    return write(address, trial, template.key, template.path.formatted(trial.id()));
-  }
+    /** The mail of this template about this trial, to this address. */
+    SimpleMailMessage write(Mailing.Template template, String address, Trial trial) {
+        return write(address, trial, template.key, template.path.formatted(trial.id()));
+    }
 
-  private SimpleMailMessage write(String address, Trial trial, String texts, String path) {
-    var link = properties.portalUrl().replaceAll("/+$", "") + path;
-    var mail = new SimpleMailMessage();
-    mail.setFrom(properties.from());
-    mail.setTo(address);
-    mail.setSubject(text(texts + ".subject", DANISH) + " / " + text(texts + ".subject", Locale.ENGLISH));
-    mail.setText(body(trial, texts, link, DANISH) + "\n\n----\n\n" + body(trial, texts, link, Locale.ENGLISH));
-    return mail;
-  }
+    private SimpleMailMessage write(String address, Trial trial, String texts, String path) {
+        var link = properties.portalUrl().replaceAll("/+$", "") + path;
+        var mail = new SimpleMailMessage();
+        mail.setFrom(properties.from());
+        mail.setTo(address);
+        mail.setSubject(text(texts + ".subject", DANISH) + " / " + text(texts + ".subject", Locale.ENGLISH));
+        mail.setText(body(trial, texts, link, DANISH) + "\n\n----\n\n" + body(trial, texts, link, Locale.ENGLISH));
+        return mail;
+    }
 
-  private String body(Trial trial, String texts, String link, Locale locale) {
-    var lay = Locale.ENGLISH.equals(locale) ? trial.layTitleEn() : trial.layTitleDa();
-    var title = Objects.requireNonNullElse(lay, trial.title());
-    return text(texts + ".greeting", locale) + "\n\n" + text(texts + ".intro", locale) + "\n\n" + title + "\n"
-        + link + "\n\n" + text(texts + ".why", locale) + "\n" + text(texts + ".stop", locale);
-  }
+    private String body(Trial trial, String texts, String link, Locale locale) {
+        var lay = Locale.ENGLISH.equals(locale) ? trial.layTitleEn() : trial.layTitleDa();
+        var title = Objects.requireNonNullElse(lay, trial.title());
+        return text(texts + ".greeting", locale) + "\n\n" + text(texts + ".intro", locale) + "\n\n" + title + "\n"
+                + link + "\n\n" + text(texts + ".why", locale) + "\n" + text(texts + ".stop", locale);
+    }
 
-  private String text(String key, Locale locale) {
-    return messages.getMessage(key, null, locale);
-  }
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
 }

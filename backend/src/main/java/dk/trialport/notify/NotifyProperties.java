@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("trialport.notify")
 public record NotifyProperties(
-    @DefaultValue("Trialport <ingen-svar@trialport.dk>") String from,
-    @DefaultValue("http://localhost:8080") String portalUrl,
-    @DefaultValue("1s") Duration poll,
-    @DefaultValue("5s") Duration firstBackoff,
-    @DefaultValue("15m") Duration maxBackoff,
-    @DefaultValue("50") int batchSize) {}
+        @DefaultValue("Trialport <ingen-svar@trialport.dk>") String from,
+        @DefaultValue("http://localhost:8080") String portalUrl,
+        @DefaultValue("1s") Duration poll,
+        @DefaultValue("5s") Duration firstBackoff,
+        @DefaultValue("15m") Duration maxBackoff,
+        @DefaultValue("50") int batchSize) {}

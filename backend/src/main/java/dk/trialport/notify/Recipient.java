@@ -6,10 +6,10 @@ package dk.trialport.notify;
  */
 public record Recipient(String kind, String id) {
 
-  /** The kind of a trial's team, mailed at the trial's contact address. */
-  public static final String TRIAL_TEAM = "trial-team";
+    /** The kind of a trial's team, mailed at the trial's contact address. */
+    public static final String TRIAL_TEAM = "trial-team";
 
-  public static Recipient teamOf(String trialId) {
-    return new Recipient(TRIAL_TEAM, trialId);
-  }
+    public static Recipient teamOf(String trialId) {
+        return new Recipient(TRIAL_TEAM, trialId);
+    }
 }

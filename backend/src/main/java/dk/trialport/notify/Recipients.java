@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
  */
 public interface Recipients {
 
-  /** The kinds of {@link Recipient} it answers for. */
-  Set<String> kinds();
+    /** The kinds of {@link Recipient} it answers for. */
+    Set<String> kinds();
 
-  /** The recipient's address now; empty when they may no longer be mailed. */
-  Mono<String> address(Recipient recipient);
+    /** The recipient's address now; empty when they may no longer be mailed. */
+    Mono<String> address(Recipient recipient);
 }

@@ -12,22 +12,23 @@ import reactor.core.publisher.Mono;
 @Component("identityProvider")
 class IdentityProviderHealthIndicator extends AbstractReactiveHealthIndicator {
 
-  private final WebClient webClient;
-  private final String issuer;
+    private final WebClient webClient;
+    private final String issuer;
 
-  IdentityProviderHealthIndicator(WebClient.Builder webClients, IdentityProperties identity) {
-    super("Identity provider health check failed");
-    this.webClient = webClients.build();
-    this.issuer = identity.issuer();
-  }
+    IdentityProviderHealthIndicator(WebClient.Builder webClients, IdentityProperties identity) {
+        super("Identity provider health check failed");
+        this.webClient = webClients.build();
+        this.issuer = identity.issuer();
+    }
 
-  @Override
-  protected Mono<Health> doHealthCheck(Health.Builder builder) {
-    return webClient.get()
-        .uri(issuer + "/.well-known/openid-configuration")
-        .retrieve()
-        .toBodilessEntity()
-        .timeout(Duration.ofSeconds(5))
-        .map(response -> builder.up().withDetail("issuer", issuer).build());
-  }
+    @Override
+    protected Mono<Health> doHealthCheck(Health.Builder builder) {
+        return webClient
+                .get()
+                .uri(issuer + "/.well-known/openid-configuration")
+                .retrieve()
+                .toBodilessEntity()
+                .timeout(Duration.ofSeconds(5))
+                .map(response -> builder.up().withDetail("issuer", issuer).build());
+    }
 }

@@ -23,108 +23,108 @@ import org.springframework.stereotype.Component;
 @Component
 public class PollingWorker implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(PollingWorker.class);
+    private static final Logger log = LoggerFactory.getLogger(PollingWorker.class);
 
-  /** A background consumer: a module's bean that the worker runs. */
-  public interface Consumer {
+    /** A background consumer: a module's bean that the worker runs. */
+    public interface Consumer {
 
-    /** Its name in logs and metrics, and the key of its progress. */
-    String name();
+        /** Its name in logs and metrics, and the key of its progress. */
+        String name();
 
-    /** How often it polls and how it backs off. */
-    Pace pace();
+        /** How often it polls and how it backs off. */
+        Pace pace();
 
-    /** False when it should not run here (e.g. no mail server configured); the worker then leaves it alone. */
-    default boolean enabled() {
-      return true;
+        /** False when it should not run here (e.g. no mail server configured); the worker then leaves it alone. */
+        default boolean enabled() {
+            return true;
+        }
+
+        /**
+         * Claims a batch, handles it and records the progress; returns how many items it handled, 0 when none was
+         * waiting. An exception makes the worker back off; what was claimed must come back (its lease ends).
+         */
+        int runBatch() throws Exception;
+
+        /** What waits now. */
+        Lag lag();
     }
 
     /**
-     * Claims a batch, handles it and records the progress; returns how many items it handled, 0 when none was
-     * waiting. An exception makes the worker back off; what was claimed must come back (its lease ends).
+     * How a consumer polls.
+     *
+     * @param idle the wait after a round that found nothing
+     * @param firstBackoff the wait after a first failure; it doubles with each further failure
+     * @param maxBackoff the longest wait after failures
      */
-    int runBatch() throws Exception;
+    public record Pace(Duration idle, Duration firstBackoff, Duration maxBackoff) {
 
-    /** What waits now. */
-    Lag lag();
-  }
-
-  /**
-   * How a consumer polls.
-   *
-   * @param idle the wait after a round that found nothing
-   * @param firstBackoff the wait after a first failure; it doubles with each further failure
-   * @param maxBackoff the longest wait after failures
-   */
-  public record Pace(Duration idle, Duration firstBackoff, Duration maxBackoff) {
-
-    /** The wait after {@code failures} failures in a row (at least one). */
-    public Duration backoff(int failures) {
-      var wait = firstBackoff.multipliedBy(1L << Math.min(failures - 1, 30));
-      return wait.compareTo(maxBackoff) > 0 || wait.isNegative() ? maxBackoff : wait;
+        /** The wait after {@code failures} failures in a row (at least one). */
+        public Duration backoff(int failures) {
+            var wait = firstBackoff.multipliedBy(1L << Math.min(failures - 1, 30));
+            return wait.compareTo(maxBackoff) > 0 || wait.isNegative() ? maxBackoff : wait;
+        }
     }
-  }
 
-  /**
-   * What waits for a consumer.
-   *
-   * @param items how many items wait
-   * @param oldestAge how long the oldest of them has waited ({@link Duration#ZERO} when none)
-   */
-  public record Lag(long items, Duration oldestAge) {
+    /**
+     * What waits for a consumer.
+     *
+     * @param items how many items wait
+     * @param oldestAge how long the oldest of them has waited ({@link Duration#ZERO} when none)
+     */
+    public record Lag(long items, Duration oldestAge) {
 
-    public static final Lag NONE = new Lag(0, Duration.ZERO);
-  }
-
-  private final List<Consumer> consumers;
-  private final MeterRegistry meters;
-  private final List<ConsumerLoop> loops = new ArrayList<>();
-  private volatile boolean running;
-
-  PollingWorker(List<Consumer> consumers, MeterRegistry meters) {
-    this.consumers = consumers;
-    this.meters = meters;
-  }
-
-  @Override
-  public synchronized void start() {
-    running = true;
-    for (var consumer : consumers) {
-      if (!consumer.enabled()) {
-        log.info("Background consumer {} does not run here", consumer.name());
-        continue;
-      }
-      var loop = new ConsumerLoop(consumer, meters, () -> running);
-      loops.add(loop);
-      loop.start();
+        public static final Lag NONE = new Lag(0, Duration.ZERO);
     }
-  }
 
-  @Override
-  public void stop() {
-    stopLoops().forEach(ConsumerLoop::join);
-  }
+    private final List<Consumer> consumers;
+    private final MeterRegistry meters;
+    private final List<ConsumerLoop> loops = new ArrayList<>();
+    private volatile boolean running;
 
-  /** Lets each consumer finish its batch in hand, then tells Spring; takes no new batch meanwhile. */
-  @Override
-  public void stop(Runnable callback) {
-    var stopping = stopLoops();
-    Thread.ofVirtual().name("polling-worker-stop").start(() -> {
-      stopping.forEach(ConsumerLoop::join);
-      callback.run();
-    });
-  }
+    PollingWorker(List<Consumer> consumers, MeterRegistry meters) {
+        this.consumers = consumers;
+        this.meters = meters;
+    }
 
-  private synchronized List<ConsumerLoop> stopLoops() {
-    running = false;
-    var stopping = List.copyOf(loops);
-    loops.clear();
-    stopping.forEach(ConsumerLoop::wake);
-    return stopping;
-  }
+    @Override
+    public synchronized void start() {
+        running = true;
+        for (var consumer : consumers) {
+            if (!consumer.enabled()) {
+                log.info("Background consumer {} does not run here", consumer.name());
+                continue;
+            }
+            var loop = new ConsumerLoop(consumer, meters, () -> running);
+            loops.add(loop);
+            loop.start();
+        }
+    }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
+    @Override
+    public void stop() {
+        stopLoops().forEach(ConsumerLoop::join);
+    }
+
+    /** Lets each consumer finish its batch in hand, then tells Spring; takes no new batch meanwhile. */
+    @Override
+    public void stop(Runnable callback) {
+        var stopping = stopLoops();
+        Thread.ofVirtual().name("polling-worker-stop").start(() -> {
+            stopping.forEach(ConsumerLoop::join);
+            callback.run();
+        });
+    }
+
+    private synchronized List<ConsumerLoop> stopLoops() {
+        running = false;
+        var stopping = List.copyOf(loops);
+        loops.clear();
+        stopping.forEach(ConsumerLoop::wake);
+        return stopping;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
 }

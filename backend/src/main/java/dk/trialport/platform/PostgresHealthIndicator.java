@@ -11,19 +11,19 @@ import reactor.core.publisher.Mono;
 @Component("postgresql")
 class PostgresHealthIndicator extends AbstractReactiveHealthIndicator {
 
-  private final DatabaseClient database;
+    private final DatabaseClient database;
 
-  PostgresHealthIndicator(DatabaseClient database) {
-    super("PostgreSQL health check failed");
-    this.database = database;
-  }
+    PostgresHealthIndicator(DatabaseClient database) {
+        super("PostgreSQL health check failed");
+        this.database = database;
+    }
 
-  @Override
-  protected Mono<Health> doHealthCheck(Health.Builder builder) {
-    return database.sql("SELECT current_setting('server_version') AS version")
-        .map(row -> row.get("version", String.class))
-        .one()
-        .timeout(Duration.ofSeconds(5))
-        .map(version -> builder.up().withDetail("version", version).build());
-  }
+    @Override
+    protected Mono<Health> doHealthCheck(Health.Builder builder) {
+        return database.sql("SELECT current_setting('server_version') AS version")
+                .map(row -> row.get("version", String.class))
+                .one()
+                .timeout(Duration.ofSeconds(5))
+                .map(version -> builder.up().withDetail("version", version).build());
+    }
 }

@@ -12,16 +12,17 @@ import org.springframework.util.ClassUtils;
  */
 public final class ServersConfiguredCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-  static final String EMBEDDED_PLATFORM = "dk.trialport.infra.embedded.EmbeddedPlatform";
+    static final String EMBEDDED_PLATFORM = "dk.trialport.infra.embedded.EmbeddedPlatform";
 
-  @Override
-  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-    var environment = event.getEnvironment();
-    var embedded = environment.getProperty("trialport.platform.embedded", Boolean.class, true);
-    if (embedded && !ClassUtils.isPresent(EMBEDDED_PLATFORM, getClass().getClassLoader())) {
-      throw new IllegalStateException("trialport.platform.embedded is true, but the embedded platform (a development "
-          + "tool) is not part of this artifact. Run the portal for development with `mvn -Prun package`, or point it "
-          + "at real servers with the prod profile (SPRING_PROFILES_ACTIVE=prod, see docs/operations.md).");
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        var environment = event.getEnvironment();
+        var embedded = environment.getProperty("trialport.platform.embedded", Boolean.class, true);
+        if (embedded && !ClassUtils.isPresent(EMBEDDED_PLATFORM, getClass().getClassLoader())) {
+            throw new IllegalStateException(
+                    "trialport.platform.embedded is true, but the embedded platform (a development "
+                            + "tool) is not part of this artifact. Run the portal for development with `mvn -Prun package`, or point it "
+                            + "at real servers with the prod profile (SPRING_PROFILES_ACTIVE=prod, see docs/operations.md).");
+        }
     }
-  }
 }

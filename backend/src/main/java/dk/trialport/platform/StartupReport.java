@@ -12,20 +12,21 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupReport {
 
-  private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
-  private final Environment environment;
-  private final IdentityProperties identity;
+    private final Environment environment;
+    private final IdentityProperties identity;
 
-  StartupReport(Environment environment, IdentityProperties identity) {
-    this.environment = environment;
-    this.identity = identity;
-  }
+    StartupReport(Environment environment, IdentityProperties identity) {
+        this.environment = environment;
+        this.identity = identity;
+    }
 
-  @EventListener
-  void report(ApplicationReadyEvent event) {
-    var port = environment.getProperty("local.server.port", "8080");
-    log.info("""
+    @EventListener
+    void report(ApplicationReadyEvent event) {
+        var port = environment.getProperty("local.server.port", "8080");
+        log.info(
+                """
 
         Trialport is ready.
           Portal:             http://localhost:{}/
@@ -37,11 +38,15 @@ class StartupReport {
           Mail (SMTP):        {}:{}  {}
           Data directory:     {}
         """,
-        port, port, port, identity.issuer(),
-        environment.getProperty("spring.r2dbc.url"),
-        environment.getProperty("spring.elasticsearch.uris"),
-        environment.getProperty("spring.mail.host", "(none)"), environment.getProperty("spring.mail.port", ""),
-        environment.getProperty("trialport.platform.mail-inbox", ""),
-        environment.getProperty("trialport.platform.resolved-home", "(external servers)"));
-  }
+                port,
+                port,
+                port,
+                identity.issuer(),
+                environment.getProperty("spring.r2dbc.url"),
+                environment.getProperty("spring.elasticsearch.uris"),
+                environment.getProperty("spring.mail.host", "(none)"),
+                environment.getProperty("spring.mail.port", ""),
+                environment.getProperty("trialport.platform.mail-inbox", ""),
+                environment.getProperty("trialport.platform.resolved-home", "(external servers)"));
+    }
 }

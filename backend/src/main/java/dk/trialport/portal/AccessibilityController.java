@@ -7,10 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class AccessibilityController {
 
-  static final String VIEW = "accessibility/statement";
+    static final String VIEW = "accessibility/statement";
 
-  @GetMapping("/tilgaengelighed")
-  String statement() {
-    return VIEW;
-  }
+    @GetMapping("/tilgaengelighed")
+    String statement() {
+        return VIEW;
+    }
 }

@@ -10,13 +10,14 @@ import java.util.Locale;
  */
 public record ConditionArea(String code, String label) {
 
-  /** The areas most people look for, in the order the front page shows them. */
-  static final List<String> POPULAR = List.of("cancer", "diabetes", "cardiovascular", "arthritis", "psychiatry", "lung",
-      "neurology", "rare-diseases");
+    /** The areas most people look for, in the order the front page shows them. */
+    static final List<String> POPULAR = List.of(
+            "cancer", "diabetes", "cardiovascular", "arthritis", "psychiatry", "lung", "neurology", "rare-diseases");
 
-  static List<ConditionArea> popular(ConditionVocabulary vocabulary, Locale locale) {
-    return POPULAR.stream().filter(code -> vocabulary.concept(code).isPresent())
-        .map(code -> new ConditionArea(code, vocabulary.label(code, locale)))
-        .toList();
-  }
+    static List<ConditionArea> popular(ConditionVocabulary vocabulary, Locale locale) {
+        return POPULAR.stream()
+                .filter(code -> vocabulary.concept(code).isPresent())
+                .map(code -> new ConditionArea(code, vocabulary.label(code, locale)))
+                .toList();
+    }
 }

@@ -11,11 +11,12 @@ import reactor.core.publisher.Mono;
 @ControllerAdvice
 class CsrfAdvice {
 
-  @ModelAttribute("_csrf")
-  Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
-    Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-    return token == null ? Mono.empty()
-        : token.doOnSuccess(found -> exchange.getAttributes().put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME,
-            found));
-  }
+    @ModelAttribute("_csrf")
+    Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null
+                ? Mono.empty()
+                : token.doOnSuccess(found ->
+                        exchange.getAttributes().put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, found));
+    }
 }

@@ -10,10 +10,10 @@ import java.util.List;
  */
 public record FilterGroup(String name, String type, String legend, String hint, List<Option> options) {
 
-  /**
-   * One choice.
-   *
-   * @param count how many trials choosing it would give, or null when not known
-   */
-  public record Option(String id, String value, String label, Long count, boolean checked) {}
+    /**
+     * One choice.
+     *
+     * @param count how many trials choosing it would give, or null when not known
+     */
+    public record Option(String id, String value, String label, Long count, boolean checked) {}
 }

@@ -10,44 +10,44 @@ import java.util.List;
  */
 final class Highlights {
 
-  private static final String OPEN = "<mark>";
-  private static final String CLOSE = "</mark>";
+    private static final String OPEN = "<mark>";
+    private static final String CLOSE = "</mark>";
 
-  private Highlights() {}
+    private Highlights() {}
 
-  /** One piece of a highlighted text. Public so that templates can read it. */
-  public record Segment(String text, boolean marked) {}
+    /** One piece of a highlighted text. Public so that templates can read it. */
+    public record Segment(String text, boolean marked) {}
 
-  static List<Segment> segments(String highlighted) {
-    var segments = new ArrayList<Segment>();
-    int at = 0;
-    while (at < highlighted.length()) {
-      int open = highlighted.indexOf(OPEN, at);
-      int close = open < 0 ? -1 : highlighted.indexOf(CLOSE, open + OPEN.length());
-      if (open < 0 || close < 0) {
-        add(segments, highlighted.substring(at), false);
-        break;
-      }
-      add(segments, highlighted.substring(at, open), false);
-      add(segments, highlighted.substring(open + OPEN.length(), close), true);
-      at = close + CLOSE.length();
+    static List<Segment> segments(String highlighted) {
+        var segments = new ArrayList<Segment>();
+        int at = 0;
+        while (at < highlighted.length()) {
+            int open = highlighted.indexOf(OPEN, at);
+            int close = open < 0 ? -1 : highlighted.indexOf(CLOSE, open + OPEN.length());
+            if (open < 0 || close < 0) {
+                add(segments, highlighted.substring(at), false);
+                break;
+            }
+            add(segments, highlighted.substring(at, open), false);
+            add(segments, highlighted.substring(open + OPEN.length(), close), true);
+            at = close + CLOSE.length();
+        }
+        return segments;
     }
-    return segments;
-  }
 
-  /** Plain text as the reader would see it, without the highlight tags. */
-  static String plain(String highlighted) {
-    return highlighted.replace(OPEN, "").replace(CLOSE, "");
-  }
-
-  /** The text as one unmarked piece. */
-  static List<Segment> unmarked(String text) {
-    return text == null || text.isEmpty() ? List.of() : List.of(new Segment(text, false));
-  }
-
-  private static void add(List<Segment> segments, String text, boolean marked) {
-    if (!text.isEmpty()) {
-      segments.add(new Segment(text, marked));
+    /** Plain text as the reader would see it, without the highlight tags. */
+    static String plain(String highlighted) {
+        return highlighted.replace(OPEN, "").replace(CLOSE, "");
     }
-  }
+
+    /** The text as one unmarked piece. */
+    static List<Segment> unmarked(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(new Segment(text, false));
+    }
+
+    private static void add(List<Segment> segments, String text, boolean marked) {
+        if (!text.isEmpty()) {
+            segments.add(new Segment(text, marked));
+        }
+    }
 }

@@ -10,17 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-  static final String VIEW = "home/index";
+    static final String VIEW = "home/index";
 
-  private final ConditionVocabulary vocabulary;
+    private final ConditionVocabulary vocabulary;
 
-  HomeController(ConditionVocabulary vocabulary) {
-    this.vocabulary = vocabulary;
-  }
+    HomeController(ConditionVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
-  @GetMapping("/")
-  String home(Model model, Locale locale) {
-    model.addAttribute("conditionAreas", ConditionArea.popular(vocabulary, locale));
-    return VIEW;
-  }
+    @GetMapping("/")
+    String home(Model model, Locale locale) {
+        model.addAttribute("conditionAreas", ConditionArea.popular(vocabulary, locale));
+        return VIEW;
+    }
 }

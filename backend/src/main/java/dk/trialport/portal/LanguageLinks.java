@@ -15,19 +15,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice(basePackageClasses = LanguageLinks.class)
 public class LanguageLinks {
 
-  /** The page in Danish and in English. */
-  public record Links(String da, String en) {}
+    /** The page in Danish and in English. */
+    public record Links(String da, String en) {}
 
-  @ModelAttribute("languageLinks")
-  Links languageLinks(ServerWebExchange exchange) {
-    var query = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
-    query.remove(LanguageSwitch.PARAMETER);
-    return new Links(link(query, "da"), link(query, "en"));
-  }
+    @ModelAttribute("languageLinks")
+    Links languageLinks(ServerWebExchange exchange) {
+        var query = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
+        query.remove(LanguageSwitch.PARAMETER);
+        return new Links(link(query, "da"), link(query, "en"));
+    }
 
-  private static String link(LinkedMultiValueMap<String, String> query, String language) {
-    var copy = new LinkedMultiValueMap<>(query);
-    copy.put(LanguageSwitch.PARAMETER, List.of(language));
-    return UriComponentsBuilder.newInstance().queryParams(copy).build().encode().toUriString();
-  }
+    private static String link(LinkedMultiValueMap<String, String> query, String language) {
+        var copy = new LinkedMultiValueMap<>(query);
+        copy.put(LanguageSwitch.PARAMETER, List.of(language));
+        return UriComponentsBuilder.newInstance()
+                .queryParams(copy)
+                .build()
+                .encode()
+                .toUriString();
+    }
 }

@@ -23,59 +23,63 @@ import reactor.core.publisher.Mono;
  */
 class LanguageSwitch implements LocaleContextResolver, WebFilter {
 
-  static final String PARAMETER = "lang";
-  static final String COOKIE = "trialport-lang";
-  static final Locale DANISH = Locale.forLanguageTag("da");
-  static final List<Locale> SUPPORTED = List.of(DANISH, Locale.ENGLISH);
+    static final String PARAMETER = "lang";
+    static final String COOKIE = "trialport-lang";
+    static final Locale DANISH = Locale.forLanguageTag("da");
+    static final List<Locale> SUPPORTED = List.of(DANISH, Locale.ENGLISH);
 
-  private static final Duration REMEMBER_FOR = Duration.ofDays(365);
+    private static final Duration REMEMBER_FOR = Duration.ofDays(365);
 
-  @Override
-  public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
-    var locale = fromParameter(exchange).or(() -> fromCookie(exchange)).orElse(DANISH);
-    return new SimpleLocaleContext(locale);
-  }
-
-  @Override
-  public void setLocaleContext(ServerWebExchange exchange, @Nullable LocaleContext localeContext) {
-    var locale = localeContext == null ? null : supported(localeContext.getLocale());
-    var cookie = ResponseCookie.from(COOKIE, locale == null ? "" : locale.getLanguage())
-        .path("/")
-        .httpOnly(true)
-        .sameSite("Lax")
-        .secure("https".equals(exchange.getRequest().getURI().getScheme()))
-        .maxAge(locale == null ? Duration.ZERO : REMEMBER_FOR)
-        .build();
-    exchange.getResponse().addCookie(cookie);
-  }
-
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    var method = exchange.getRequest().getMethod();
-    if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
-      fromParameter(exchange).ifPresent(locale -> setLocaleContext(exchange, new SimpleLocaleContext(locale)));
+    @Override
+    public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
+        var locale = fromParameter(exchange).or(() -> fromCookie(exchange)).orElse(DANISH);
+        return new SimpleLocaleContext(locale);
     }
-    return chain.filter(exchange);
-  }
 
-  private static Optional<Locale> fromParameter(ServerWebExchange exchange) {
-    return Optional.ofNullable(exchange.getRequest().getQueryParams().getFirst(PARAMETER)).map(LanguageSwitch::parse);
-  }
-
-  private static Optional<Locale> fromCookie(ServerWebExchange exchange) {
-    return Optional.ofNullable(exchange.getRequest().getCookies().getFirst(COOKIE))
-        .map(HttpCookie::getValue)
-        .map(LanguageSwitch::parse);
-  }
-
-  private static @Nullable Locale parse(String tag) {
-    return supported(Locale.forLanguageTag(tag.strip()));
-  }
-
-  private static @Nullable Locale supported(@Nullable Locale locale) {
-    if (locale == null) {
-      return null;
+    @Override
+    public void setLocaleContext(ServerWebExchange exchange, @Nullable LocaleContext localeContext) {
+        var locale = localeContext == null ? null : supported(localeContext.getLocale());
+        var cookie = ResponseCookie.from(COOKIE, locale == null ? "" : locale.getLanguage())
+                .path("/")
+                .httpOnly(true)
+                .sameSite("Lax")
+                .secure("https".equals(exchange.getRequest().getURI().getScheme()))
+                .maxAge(locale == null ? Duration.ZERO : REMEMBER_FOR)
+                .build();
+        exchange.getResponse().addCookie(cookie);
     }
-    return SUPPORTED.stream().filter(s -> s.getLanguage().equals(locale.getLanguage())).findFirst().orElse(null);
-  }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        var method = exchange.getRequest().getMethod();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            fromParameter(exchange).ifPresent(locale -> setLocaleContext(exchange, new SimpleLocaleContext(locale)));
+        }
+        return chain.filter(exchange);
+    }
+
+    private static Optional<Locale> fromParameter(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getRequest().getQueryParams().getFirst(PARAMETER))
+                .map(LanguageSwitch::parse);
+    }
+
+    private static Optional<Locale> fromCookie(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getRequest().getCookies().getFirst(COOKIE))
+                .map(HttpCookie::getValue)
+                .map(LanguageSwitch::parse);
+    }
+
+    private static @Nullable Locale parse(String tag) {
+        return supported(Locale.forLanguageTag(tag.strip()));
+    }
+
+    private static @Nullable Locale supported(@Nullable Locale locale) {
+        if (locale == null) {
+            return null;
+        }
+        return SUPPORTED.stream()
+                .filter(s -> s.getLanguage().equals(locale.getLanguage()))
+                .findFirst()
+                .orElse(null);
+    }
 }

@@ -12,8 +12,8 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration {
 
-  @Bean(WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
-  LanguageSwitch localeContextResolver() {
-    return new LanguageSwitch();
-  }
+    @Bean(WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
+    LanguageSwitch localeContextResolver() {
+        return new LanguageSwitch();
+    }
 }

@@ -8,36 +8,40 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** Links to other pages of the same search: every parameter kept, only the cursor changed. */
 final class PageLinks {
 
-  static final String PATH = "/soeg";
+    static final String PATH = "/soeg";
 
-  private PageLinks() {}
+    private PageLinks() {}
 
-  /** The next page after {@code cursor}, or null when there is none. */
-  static String next(MultiValueMap<String, String> parameters, String cursor) {
-    if (cursor == null) {
-      return null;
+    /** The next page after {@code cursor}, or null when there is none. */
+    static String next(MultiValueMap<String, String> parameters, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        var next = withoutCursor(parameters);
+        next.put("cursor", List.of(cursor));
+        return link(next);
     }
-    var next = withoutCursor(parameters);
-    next.put("cursor", List.of(cursor));
-    return link(next);
-  }
 
-  /** The first page, or null when this is the first page. */
-  static String first(MultiValueMap<String, String> parameters) {
-    return parameters.containsKey("cursor") ? link(withoutCursor(parameters)) : null;
-  }
+    /** The first page, or null when this is the first page. */
+    static String first(MultiValueMap<String, String> parameters) {
+        return parameters.containsKey("cursor") ? link(withoutCursor(parameters)) : null;
+    }
 
-  private static MultiValueMap<String, String> withoutCursor(MultiValueMap<String, String> parameters) {
-    var copy = new LinkedMultiValueMap<String, String>();
-    parameters.forEach((name, values) -> {
-      if (!name.equals("cursor") && !name.equals("lang")) {
-        copy.put(name, List.copyOf(values));
-      }
-    });
-    return copy;
-  }
+    private static MultiValueMap<String, String> withoutCursor(MultiValueMap<String, String> parameters) {
+        var copy = new LinkedMultiValueMap<String, String>();
+        parameters.forEach((name, values) -> {
+            if (!name.equals("cursor") && !name.equals("lang")) {
+                copy.put(name, List.copyOf(values));
+            }
+        });
+        return copy;
+    }
 
-  private static String link(MultiValueMap<String, String> parameters) {
-    return UriComponentsBuilder.fromPath(PATH).queryParams(parameters).build().encode().toUriString();
-  }
+    private static String link(MultiValueMap<String, String> parameters) {
+        return UriComponentsBuilder.fromPath(PATH)
+                .queryParams(parameters)
+                .build()
+                .encode()
+                .toUriString();
+    }
 }

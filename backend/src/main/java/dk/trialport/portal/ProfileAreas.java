@@ -9,25 +9,30 @@ import java.util.Locale;
 /** The disease areas of the profile form: each area of the vocabulary (file order) with the concepts right below it. */
 public final class ProfileAreas {
 
-  private ProfileAreas() {}
+    private ProfileAreas() {}
 
-  /** One choice: a concept id and its label. Public so that templates can read it. */
-  public record Choice(String code, String label) {}
+    /** One choice: a concept id and its label. Public so that templates can read it. */
+    public record Choice(String code, String label) {}
 
-  /** An area and its narrower concepts. Public so that templates can read it. */
-  public record Area(String code, String label, List<Choice> children) {}
+    /** An area and its narrower concepts. Public so that templates can read it. */
+    public record Area(String code, String label, List<Choice> children) {}
 
-  public static List<Area> of(ConditionVocabulary vocabulary, Locale locale) {
-    return vocabulary.areas().stream()
-        .map(area -> new Area(area.id(), area.label(locale), vocabulary.concepts().stream()
-            .filter(concept -> concept.parents().contains(area.id()))
-            .map(concept -> new Choice(concept.id(), concept.label(locale)))
-            .sorted(Comparator.comparing(Choice::label, Collator.getInstance(locale)))
-            .toList()))
-        .toList();
-  }
+    public static List<Area> of(ConditionVocabulary vocabulary, Locale locale) {
+        return vocabulary.areas().stream()
+                .map(area -> new Area(
+                        area.id(),
+                        area.label(locale),
+                        vocabulary.concepts().stream()
+                                .filter(concept -> concept.parents().contains(area.id()))
+                                .map(concept -> new Choice(concept.id(), concept.label(locale)))
+                                .sorted(Comparator.comparing(Choice::label, Collator.getInstance(locale)))
+                                .toList()))
+                .toList();
+    }
 
-  static List<String> labels(List<String> codes, ConditionVocabulary vocabulary, Locale locale) {
-    return codes.stream().map(code -> vocabulary.concept(code).map(c -> c.label(locale)).orElse(code)).toList();
-  }
+    static List<String> labels(List<String> codes, ConditionVocabulary vocabulary, Locale locale) {
+        return codes.stream()
+                .map(code -> vocabulary.concept(code).map(c -> c.label(locale)).orElse(code))
+                .toList();
+    }
 }

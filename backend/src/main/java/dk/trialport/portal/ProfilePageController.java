@@ -30,89 +30,98 @@ import reactor.core.publisher.Mono;
 @Controller
 class ProfilePageController {
 
-  static final String FORM = "profile/form";
+    static final String FORM = "profile/form";
 
-  private static final Logger log = LoggerFactory.getLogger(ProfilePageController.class);
+    private static final Logger log = LoggerFactory.getLogger(ProfilePageController.class);
 
-  private final KeepingProfile profiles;
-  private final FindingTrialsForProfile trials;
-  private final ConditionVocabulary vocabulary;
-  private final PostalCodes postalCodes;
-  private final MessageSource messages;
+    private final KeepingProfile profiles;
+    private final FindingTrialsForProfile trials;
+    private final ConditionVocabulary vocabulary;
+    private final PostalCodes postalCodes;
+    private final MessageSource messages;
 
-  ProfilePageController(KeepingProfile profiles, FindingTrialsForProfile trials, ConditionVocabulary vocabulary,
-      PostalCodes postalCodes, MessageSource messages) {
-    this.profiles = profiles;
-    this.trials = trials;
-    this.vocabulary = vocabulary;
-    this.postalCodes = postalCodes;
-    this.messages = messages;
-  }
-
-  @GetMapping("/profil")
-  Mono<String> form(@AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
-    var locale = exchange.getLocaleContext().getLocale();
-    return profiles.read(user.getSubject())
-        .flatMap(profile -> fitting(profile, locale).doOnNext(found -> model.addAttribute("trials", found))
-            .then(Mono.fromSupplier(() -> page(model, profile, ProfileForm.of(profile), Map.of(), locale))))
-        .switchIfEmpty(Mono.fromSupplier(() -> page(model, null, ProfileForm.empty(), Map.of(), locale)));
-  }
-
-  @PostMapping("/profil")
-  Mono<String> save(@ModelAttribute ProfileForm form, Model model, @AuthenticationPrincipal OidcUser user,
-      ServerWebExchange exchange) {
-    var locale = exchange.getLocaleContext().getLocale();
-    var errors = form.errors(vocabulary, postalCodes);
-    if (!errors.isEmpty()) {
-      exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-      return profiles.read(user.getSubject()).map(profile -> page(model, profile, form, errors, locale))
-          .switchIfEmpty(Mono.fromSupplier(() -> page(model, null, form, errors, locale)));
+    ProfilePageController(
+            KeepingProfile profiles,
+            FindingTrialsForProfile trials,
+            ConditionVocabulary vocabulary,
+            PostalCodes postalCodes,
+            MessageSource messages) {
+        this.profiles = profiles;
+        this.trials = trials;
+        this.vocabulary = vocabulary;
+        this.postalCodes = postalCodes;
+        this.messages = messages;
     }
-    return profiles.save(user.getSubject(), form.details(postalCodes)).thenReturn("redirect:/profil?gemt");
-  }
 
-  @PostMapping("/profil/pause")
-  Mono<String> pause(@AuthenticationPrincipal OidcUser user) {
-    return profiles.pause(user.getSubject()).thenReturn("redirect:/profil?pause");
-  }
-
-  @PostMapping("/profil/genoptag")
-  Mono<String> resume(@AuthenticationPrincipal OidcUser user) {
-    return profiles.resume(user.getSubject()).thenReturn("redirect:/profil?genoptaget");
-  }
-
-  @PostMapping("/profil/slet")
-  Mono<String> delete(@AuthenticationPrincipal OidcUser user) {
-    return profiles.delete(user.getSubject()).thenReturn("redirect:/min-side?profilSlettet");
-  }
-
-  /**
-   * The trials that fit an active profile now, nearest first; none for a paused profile. The profile was just read
-   * for the person (and that read audited), so the search takes it as it is.
-   */
-  private Mono<ProfileTrials> fitting(InterestProfile profile, Locale locale) {
-    if (profile.isPaused()) {
-      return Mono.empty();
+    @GetMapping("/profil")
+    Mono<String> form(@AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
+        var locale = exchange.getLocaleContext().getLocale();
+        return profiles.read(user.getSubject())
+                .flatMap(profile -> fitting(profile, locale)
+                        .doOnNext(found -> model.addAttribute("trials", found))
+                        .then(Mono.fromSupplier(() -> page(model, profile, ProfileForm.of(profile), Map.of(), locale))))
+                .switchIfEmpty(Mono.fromSupplier(() -> page(model, null, ProfileForm.empty(), Map.of(), locale)));
     }
-    var texts = new Texts(messages, locale);
-    return trials.fitting(profile, locale, null, ProfileTrials.SHOWN)
-        .map(page -> ProfileTrials.of(profile, page, texts))
-        .onErrorResume(e -> {
-          log.warn("Trials for interest profile {} could not be found: {}", profile.id(), e.toString());
-          return Mono.just(ProfileTrials.unavailable(profile));
-        });
-  }
 
-  /** The form page; {@code errors} maps a field to the key of its message. */
-  private String page(Model model, InterestProfile profile, ProfileForm form, Map<String, String> errors,
-      Locale locale) {
-    var shown = new LinkedHashMap<String, String>();
-    errors.forEach((field, key) -> shown.put(field, messages.getMessage(key, null, key, locale)));
-    model.addAttribute("profile", profile);
-    model.addAttribute("form", form);
-    model.addAttribute("errors", shown);
-    model.addAttribute("areas", ProfileAreas.of(vocabulary, locale));
-    model.addAttribute("consentVersion", profiles.consentVersion());
-    return FORM;
-  }
+    @PostMapping("/profil")
+    Mono<String> save(
+            @ModelAttribute ProfileForm form,
+            Model model,
+            @AuthenticationPrincipal OidcUser user,
+            ServerWebExchange exchange) {
+        var locale = exchange.getLocaleContext().getLocale();
+        var errors = form.errors(vocabulary, postalCodes);
+        if (!errors.isEmpty()) {
+            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+            return profiles.read(user.getSubject())
+                    .map(profile -> page(model, profile, form, errors, locale))
+                    .switchIfEmpty(Mono.fromSupplier(() -> page(model, null, form, errors, locale)));
+        }
+        return profiles.save(user.getSubject(), form.details(postalCodes)).thenReturn("redirect:/profil?gemt");
+    }
+
+    @PostMapping("/profil/pause")
+    Mono<String> pause(@AuthenticationPrincipal OidcUser user) {
+        return profiles.pause(user.getSubject()).thenReturn("redirect:/profil?pause");
+    }
+
+    @PostMapping("/profil/genoptag")
+    Mono<String> resume(@AuthenticationPrincipal OidcUser user) {
+        return profiles.resume(user.getSubject()).thenReturn("redirect:/profil?genoptaget");
+    }
+
+    @PostMapping("/profil/slet")
+    Mono<String> delete(@AuthenticationPrincipal OidcUser user) {
+        return profiles.delete(user.getSubject()).thenReturn("redirect:/min-side?profilSlettet");
+    }
+
+    /**
+     * The trials that fit an active profile now, nearest first; none for a paused profile. The profile was just read
+     * for the person (and that read audited), so the search takes it as it is.
+     */
+    private Mono<ProfileTrials> fitting(InterestProfile profile, Locale locale) {
+        if (profile.isPaused()) {
+            return Mono.empty();
+        }
+        var texts = new Texts(messages, locale);
+        return trials.fitting(profile, locale, null, ProfileTrials.SHOWN)
+                .map(page -> ProfileTrials.of(profile, page, texts))
+                .onErrorResume(e -> {
+                    log.warn("Trials for interest profile {} could not be found: {}", profile.id(), e.toString());
+                    return Mono.just(ProfileTrials.unavailable(profile));
+                });
+    }
+
+    /** The form page; {@code errors} maps a field to the key of its message. */
+    private String page(
+            Model model, InterestProfile profile, ProfileForm form, Map<String, String> errors, Locale locale) {
+        var shown = new LinkedHashMap<String, String>();
+        errors.forEach((field, key) -> shown.put(field, messages.getMessage(key, null, key, locale)));
+        model.addAttribute("profile", profile);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", shown);
+        model.addAttribute("areas", ProfileAreas.of(vocabulary, locale));
+        model.addAttribute("consentVersion", profiles.consentVersion());
+        return FORM;
+    }
 }

@@ -12,13 +12,13 @@ import java.util.List;
  * @param fit how the person's age and sex fit the trial, or null when they gave neither
  */
 public record ResultCard(
-    String href,
-    List<Highlights.Segment> title,
-    List<Highlights.Segment> snippet,
-    String status,
-    List<String> conditions,
-    String site,
-    String distance,
-    String age,
-    String sex,
-    String fit) {}
+        String href,
+        List<Highlights.Segment> title,
+        List<Highlights.Segment> snippet,
+        String status,
+        List<String> conditions,
+        String site,
+        String distance,
+        String age,
+        String sex,
+        String fit) {}

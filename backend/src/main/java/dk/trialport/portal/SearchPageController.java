@@ -24,50 +24,56 @@ import reactor.core.publisher.Mono;
 @Controller
 class SearchPageController {
 
-  static final String VIEW = "search/results";
+    static final String VIEW = "search/results";
 
-  private final TrialSearch search;
-  private final TrialQueryParser parser;
-  private final SearchFilters filters;
-  private final MessageSource messages;
+    private final TrialSearch search;
+    private final TrialQueryParser parser;
+    private final SearchFilters filters;
+    private final MessageSource messages;
 
-  SearchPageController(TrialSearch search, TrialQueryParser parser, SearchFilters filters, MessageSource messages) {
-    this.search = search;
-    this.parser = parser;
-    this.filters = filters;
-    this.messages = messages;
-  }
+    SearchPageController(TrialSearch search, TrialQueryParser parser, SearchFilters filters, MessageSource messages) {
+        this.search = search;
+        this.parser = parser;
+        this.filters = filters;
+        this.messages = messages;
+    }
 
-  @GetMapping(PageLinks.PATH)
-  Mono<Rendering> results(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
-    var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
-    var form = SearchForm.of(parameters);
-    return Mono.defer(() -> search.search(parser.parse(parameters, texts.locale())))
-        .map(page -> found(page, form, parameters, texts))
-        .onErrorResume(InvalidSearch.class, invalid -> Mono.just(invalid(invalid, form, texts)));
-  }
+    @GetMapping(PageLinks.PATH)
+    Mono<Rendering> results(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
+        var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
+        var form = SearchForm.of(parameters);
+        return Mono.defer(() -> search.search(parser.parse(parameters, texts.locale())))
+                .map(page -> found(page, form, parameters, texts))
+                .onErrorResume(InvalidSearch.class, invalid -> Mono.just(invalid(invalid, form, texts)));
+    }
 
-  private Rendering found(SearchPage page, SearchForm form, MultiValueMap<String, String> parameters, Texts texts) {
-    return view(form, filters.groups(form, page, texts), Map.of())
-        .modelAttribute("total", page.total())
-        .modelAttribute("cards", page.items().stream().map(item -> ResultCards.card(item, form, texts)).toList())
-        .modelAttribute("next", PageLinks.next(parameters, page.next()))
-        .modelAttribute("first", PageLinks.first(parameters))
-        .build();
-  }
+    private Rendering found(SearchPage page, SearchForm form, MultiValueMap<String, String> parameters, Texts texts) {
+        return view(form, filters.groups(form, page, texts), Map.of())
+                .modelAttribute("total", page.total())
+                .modelAttribute(
+                        "cards",
+                        page.items().stream()
+                                .map(item -> ResultCards.card(item, form, texts))
+                                .toList())
+                .modelAttribute("next", PageLinks.next(parameters, page.next()))
+                .modelAttribute("first", PageLinks.first(parameters))
+                .build();
+    }
 
-  private Rendering invalid(InvalidSearch invalid, SearchForm form, Texts texts) {
-    var field = SearchErrors.field(invalid.parameter());
-    var errors = Map.of(field, texts.get(SearchErrors.messageKey(field)));
-    return view(form, filters.groups(form, null, texts), errors).status(HttpStatus.BAD_REQUEST).build();
-  }
+    private Rendering invalid(InvalidSearch invalid, SearchForm form, Texts texts) {
+        var field = SearchErrors.field(invalid.parameter());
+        var errors = Map.of(field, texts.get(SearchErrors.messageKey(field)));
+        return view(form, filters.groups(form, null, texts), errors)
+                .status(HttpStatus.BAD_REQUEST)
+                .build();
+    }
 
-  private static Rendering.Builder<?> view(SearchForm form, List<FilterGroup> groups, Map<String, String> errors) {
-    return Rendering.view(VIEW)
-        .modelAttribute("form", form)
-        .modelAttribute("filters", groups)
-        .modelAttribute("errors", errors)
-        .modelAttribute("distances", SearchForm.DISTANCES)
-        .modelAttribute("sorts", SearchForm.SORTS);
-  }
+    private static Rendering.Builder<?> view(SearchForm form, List<FilterGroup> groups, Map<String, String> errors) {
+        return Rendering.view(VIEW)
+                .modelAttribute("form", form)
+                .modelAttribute("filters", groups)
+                .modelAttribute("errors", errors)
+                .modelAttribute("distances", SearchForm.DISTANCES)
+                .modelAttribute("sorts", SearchForm.SORTS);
+    }
 }

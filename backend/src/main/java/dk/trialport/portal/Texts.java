@@ -7,42 +7,42 @@ import org.springframework.context.MessageSource;
 /** The page texts in one request's language, for the texts the pages put together in code. */
 record Texts(MessageSource messages, Locale locale) {
 
-  String get(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, locale);
-  }
-
-  boolean english() {
-    return "en".equals(locale.getLanguage());
-  }
-
-  /** A whole number without decimals, else one decimal, in the language's way ("0,5" in Danish). */
-  String number(double value) {
-    var format = NumberFormat.getNumberInstance(locale);
-    format.setMaximumFractionDigits(value == Math.rint(value) ? 0 : 1);
-    return format.format(value);
-  }
-
-  /** "18–75 år", "fra 18 år", "op til 65 år" or "alle aldre". */
-  String ageRange(Double minimum, Double maximum) {
-    if (minimum != null && maximum != null) {
-      return get("age.range", number(minimum), number(maximum));
+    String get(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
-    if (minimum != null) {
-      return get("age.from", number(minimum));
-    }
-    return maximum != null ? get("age.upTo", number(maximum)) : get("age.any");
-  }
 
-  /** "alle køn", "kun kvinder", "kun mænd", or "ikke oplyst" for a value the page does not know. */
-  String sex(String sex) {
-    if (sex == null || sex.equals("all")) {
-      return get("sex.any");
+    boolean english() {
+        return "en".equals(locale.getLanguage());
     }
-    return sex.equals("female") || sex.equals("male") ? get("sex." + sex) : get("sex.unknown");
-  }
 
-  /** The label of a facet value from the message bundles ({@code search.facet.status.recruiting}). */
-  String facet(String facet, String value) {
-    return messages.getMessage("search.facet." + facet + "." + value, null, value, locale);
-  }
+    /** A whole number without decimals, else one decimal, in the language's way ("0,5" in Danish). */
+    String number(double value) {
+        var format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(value == Math.rint(value) ? 0 : 1);
+        return format.format(value);
+    }
+
+    /** "18–75 år", "fra 18 år", "op til 65 år" or "alle aldre". */
+    String ageRange(Double minimum, Double maximum) {
+        if (minimum != null && maximum != null) {
+            return get("age.range", number(minimum), number(maximum));
+        }
+        if (minimum != null) {
+            return get("age.from", number(minimum));
+        }
+        return maximum != null ? get("age.upTo", number(maximum)) : get("age.any");
+    }
+
+    /** "alle køn", "kun kvinder", "kun mænd", or "ikke oplyst" for a value the page does not know. */
+    String sex(String sex) {
+        if (sex == null || sex.equals("all")) {
+            return get("sex.any");
+        }
+        return sex.equals("female") || sex.equals("male") ? get("sex." + sex) : get("sex.unknown");
+    }
+
+    /** The label of a facet value from the message bundles ({@code search.facet.status.recruiting}). */
+    String facet(String facet, String value) {
+        return messages.getMessage("search.facet." + facet + "." + value, null, value, locale);
+    }
 }

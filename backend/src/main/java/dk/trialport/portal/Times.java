@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("times")
 class Times {
 
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
-      .withZone(ZoneId.of("Europe/Copenhagen"));
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Copenhagen"));
 
-  public String format(Instant instant) {
-    return instant == null ? "" : MINUTES.format(instant);
-  }
+    public String format(Instant instant) {
+        return instant == null ? "" : MINUTES.format(instant);
+    }
 }

@@ -1,8 +1,8 @@
 package dk.trialport.portal;
 
+import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialDetails;
-import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.search.vocabulary.Place;
 import dk.trialport.search.vocabulary.PostalCodes;
@@ -28,49 +28,53 @@ import reactor.core.publisher.Mono;
 @Controller
 class TrialPageController {
 
-  static final String VIEW = "trial/trial";
+    static final String VIEW = "trial/trial";
 
-  private final PublicTrials trials;
-  private final TrialDetailsReader details;
-  private final PostalCodes postalCodes;
-  private final MessageSource messages;
+    private final PublicTrials trials;
+    private final TrialDetailsReader details;
+    private final PostalCodes postalCodes;
+    private final MessageSource messages;
 
-  TrialPageController(PublicTrials trials, TrialDetailsReader details, PostalCodes postalCodes,
-      MessageSource messages) {
-    this.trials = trials;
-    this.details = details;
-    this.postalCodes = postalCodes;
-    this.messages = messages;
-  }
+    TrialPageController(
+            PublicTrials trials, TrialDetailsReader details, PostalCodes postalCodes, MessageSource messages) {
+        this.trials = trials;
+        this.details = details;
+        this.postalCodes = postalCodes;
+        this.messages = messages;
+    }
 
-  @GetMapping("/forsoeg/{id}")
-  Mono<Rendering> trial(@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters,
-      ServerWebExchange exchange) {
-    var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
-    return trials.find(id)
-        .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-        .flatMap(trial -> details.read(id).defaultIfEmpty(empty(id)).map(found -> page(trial, found, parameters, texts)));
-  }
+    @GetMapping("/forsoeg/{id}")
+    Mono<Rendering> trial(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> parameters,
+            ServerWebExchange exchange) {
+        var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
+        return trials.find(id)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                .flatMap(trial ->
+                        details.read(id).defaultIfEmpty(empty(id)).map(found -> page(trial, found, parameters, texts)));
+    }
 
-  private Rendering page(Trial trial, TrialDetails found, MultiValueMap<String, String> parameters, Texts texts) {
-    var form = PersonForm.of(parameters);
-    var rows = CheckRows.rows(trial, found, form, postalCodes, texts);
-    var from = form.errors().containsKey("postalCode") || form.postalCode().isEmpty() ? null
-        : postalCodes.find(form.postalCode()).map(Place::point).orElse(null);
-    var errors = new LinkedHashMap<String, String>();
-    form.errors().forEach((field, key) -> errors.put(field, texts.get(key)));
-    return Rendering.view(VIEW)
-        .status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-        .modelAttribute("trial", TrialViews.view(trial, found, from, texts))
-        .modelAttribute("check", form)
-        .modelAttribute("checkRows", rows)
-        .modelAttribute("errors", errors)
-        .modelAttribute("sexOptions", List.of("", "female", "male"))
-        .modelAttribute("healthyOptions", List.of("", "false", "true"))
-        .build();
-  }
+    private Rendering page(Trial trial, TrialDetails found, MultiValueMap<String, String> parameters, Texts texts) {
+        var form = PersonForm.of(parameters);
+        var rows = CheckRows.rows(trial, found, form, postalCodes, texts);
+        var from = form.errors().containsKey("postalCode") || form.postalCode().isEmpty()
+                ? null
+                : postalCodes.find(form.postalCode()).map(Place::point).orElse(null);
+        var errors = new LinkedHashMap<String, String>();
+        form.errors().forEach((field, key) -> errors.put(field, texts.get(key)));
+        return Rendering.view(VIEW)
+                .status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .modelAttribute("trial", TrialViews.view(trial, found, from, texts))
+                .modelAttribute("check", form)
+                .modelAttribute("checkRows", rows)
+                .modelAttribute("errors", errors)
+                .modelAttribute("sexOptions", List.of("", "female", "male"))
+                .modelAttribute("healthyOptions", List.of("", "false", "true"))
+                .build();
+    }
 
-  private static TrialDetails empty(String id) {
-    return new TrialDetails(id, null, false, null, List.of(), List.of());
-  }
+    private static TrialDetails empty(String id) {
+        return new TrialDetails(id, null, false, null, List.of(), List.of());
+    }
 }

@@ -14,73 +14,103 @@ import java.util.stream.Stream;
 /** Puts a trial's projection and details together as its page shows them, in the reader's language. */
 final class TrialViews {
 
-  private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-  private TrialViews() {}
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
 
-  static TrialView view(Trial trial, TrialDetails details, GeoPoint from, Texts texts) {
-    return new TrialView(
-        trial.id(),
-        firstOf(texts.english() ? trial.layTitleEn() : trial.layTitleDa(), trial.layTitleDa(), trial.layTitleEn(),
-            trial.title()),
-        texts.english() ? firstOf(trial.summaryEn(), trial.summaryDa()) : firstOf(trial.summaryDa(), trial.summaryEn()),
-        trial.title(),
-        details.description(),
-        trial.recruitmentStatus() == null ? null : texts.facet("status", trial.recruitmentStatus()),
-        trial.isOpenForInterest(),
-        trial.phases().stream().map(phase -> texts.facet("phase", phase)).toList(),
-        trial.conditions().stream().map(Trial.Condition::text).filter(Objects::nonNull).toList(),
-        trial.sponsor(),
-        details.eligibilityStated() ? texts.ageRange(trial.minimumAgeYears(), trial.maximumAgeYears())
-            : texts.get("trial.notStated"),
-        details.eligibilityStated() ? texts.sex(trial.sex()) : texts.get("trial.notStated"),
-        texts.get("trial.healthy." + (trial.healthyVolunteers() == null ? "unknown" : trial.healthyVolunteers())),
-        texts.get("trial.decentralized." + Boolean.TRUE.equals(trial.decentralized())),
-        CriteriaText.blocks(details.criteria()),
-        sites(details.sites(), from, texts),
-        details.contacts().stream().map(contact -> Contacts.view(contact, texts)).toList(),
-        RegistryLinks.of(trial.identifiers(), texts),
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(texts.locale())
-            .format(trial.lastUpdated().atZone(DENMARK)));
-  }
+    private TrialViews() {}
 
-  /** The sites, nearest first when the person gave a place. */
-  private static List<TrialView.SiteView> sites(List<TrialDetails.SiteDetails> sites, GeoPoint from, Texts texts) {
-    var ordered = from == null ? sites : sites.stream()
-        .sorted(Comparator.comparingDouble(site -> distance(site, from) == null ? Double.MAX_VALUE : distance(site, from)))
-        .toList();
-    return ordered.stream().map(site -> site(site, from, texts)).toList();
-  }
-
-  private static TrialView.SiteView site(TrialDetails.SiteDetails details, GeoPoint from, Texts texts) {
-    var site = details.site();
-    var km = from == null ? null : distance(details, from);
-    var town = String.join(" ", Stream.of(site.postalCode(), site.city())
-        .filter(Objects::nonNull).toList());
-    return new TrialView.SiteView(site.name(),
-        details.department() == null || details.department().equals(site.name()) ? null : details.department(),
-        site.line(), town.isEmpty() ? null : town, site.region(),
-        km == null ? null : texts.get("trial.site.distance", texts.number(Math.round(km))),
-        details.contacts().stream().map(contact -> Contacts.view(contact, texts)).toList());
-  }
-
-  private static Double distance(TrialDetails.SiteDetails details, GeoPoint from) {
-    var site = details.site();
-    return site.hasPosition() ? new GeoPoint(site.latitude(), site.longitude()).distanceKm(from) : null;
-  }
-
-  /** The sites that have a position, for the distance answer. */
-  static List<EligibilityCheck.SitePoint> points(TrialDetails details) {
-    return details.sites().stream().map(TrialDetails.SiteDetails::site).filter(site -> site.hasPosition())
-        .map(site -> new EligibilityCheck.SitePoint(site.name(), new GeoPoint(site.latitude(), site.longitude())))
-        .toList();
-  }
-
-  private static String firstOf(String... values) {
-    for (var value : values) {
-      if (value != null && !value.isBlank()) {
-        return value;
-      }
+    static TrialView view(Trial trial, TrialDetails details, GeoPoint from, Texts texts) {
+        return new TrialView(
+                trial.id(),
+                firstOf(
+                        texts.english() ? trial.layTitleEn() : trial.layTitleDa(),
+                        trial.layTitleDa(),
+                        trial.layTitleEn(),
+                        trial.title()),
+                texts.english()
+                        ? firstOf(trial.summaryEn(), trial.summaryDa())
+                        : firstOf(trial.summaryDa(), trial.summaryEn()),
+                trial.title(),
+                details.description(),
+                trial.recruitmentStatus() == null ? null : texts.facet("status", trial.recruitmentStatus()),
+                trial.isOpenForInterest(),
+                trial.phases().stream()
+                        .map(phase -> texts.facet("phase", phase))
+                        .toList(),
+                trial.conditions().stream()
+                        .map(Trial.Condition::text)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                trial.sponsor(),
+                details.eligibilityStated()
+                        ? texts.ageRange(trial.minimumAgeYears(), trial.maximumAgeYears())
+                        : texts.get("trial.notStated"),
+                details.eligibilityStated() ? texts.sex(trial.sex()) : texts.get("trial.notStated"),
+                texts.get(
+                        "trial.healthy." + (trial.healthyVolunteers() == null ? "unknown" : trial.healthyVolunteers())),
+                texts.get("trial.decentralized." + Boolean.TRUE.equals(trial.decentralized())),
+                CriteriaText.blocks(details.criteria()),
+                sites(details.sites(), from, texts),
+                details.contacts().stream()
+                        .map(contact -> Contacts.view(contact, texts))
+                        .toList(),
+                RegistryLinks.of(trial.identifiers(), texts),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(texts.locale())
+                        .format(trial.lastUpdated().atZone(DENMARK)));
     }
-    return null;
-  }
+
+    /** The sites, nearest first when the person gave a place. */
+    private static List<TrialView.SiteView> sites(List<TrialDetails.SiteDetails> sites, GeoPoint from, Texts texts) {
+        var ordered = from == null
+                ? sites
+                : sites.stream()
+                        .sorted(Comparator.comparingDouble(
+                                site -> distance(site, from) == null ? Double.MAX_VALUE : distance(site, from)))
+                        .toList();
+        return ordered.stream().map(site -> site(site, from, texts)).toList();
+    }
+
+    private static TrialView.SiteView site(TrialDetails.SiteDetails details, GeoPoint from, Texts texts) {
+        var site = details.site();
+        var km = from == null ? null : distance(details, from);
+        var town = String.join(
+                " ",
+                Stream.of(site.postalCode(), site.city())
+                        .filter(Objects::nonNull)
+                        .toList());
+        return new TrialView.SiteView(
+                site.name(),
+                details.department() == null || details.department().equals(site.name()) ? null : details.department(),
+                site.line(),
+                town.isEmpty() ? null : town,
+                site.region(),
+                km == null ? null : texts.get("trial.site.distance", texts.number(Math.round(km))),
+                details.contacts().stream()
+                        .map(contact -> Contacts.view(contact, texts))
+                        .toList());
+    }
+
+    private static Double distance(TrialDetails.SiteDetails details, GeoPoint from) {
+        var site = details.site();
+        return site.hasPosition() ? new GeoPoint(site.latitude(), site.longitude()).distanceKm(from) : null;
+    }
+
+    /** The sites that have a position, for the distance answer. */
+    static List<EligibilityCheck.SitePoint> points(TrialDetails details) {
+        return details.sites().stream()
+                .map(TrialDetails.SiteDetails::site)
+                .filter(site -> site.hasPosition())
+                .map(site ->
+                        new EligibilityCheck.SitePoint(site.name(), new GeoPoint(site.latitude(), site.longitude())))
+                .toList();
+    }
+
+    private static String firstOf(String... values) {
+        for (var value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
 }

@@ -22,26 +22,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/import")
 class ImportController {
 
-  private final ImportJobs jobs;
+    private final ImportJobs jobs;
 
-  ImportController(ImportJobs jobs) {
-    this.jobs = jobs;
-  }
-
-  @PostMapping
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  ImportJobs.Status start(@RequestParam String path, @RequestParam(required = false) String format,
-      @RequestParam(defaultValue = "false") boolean full) {
-    try {
-      return jobs.start(Path.of(path), format, full);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidParameter(e.getMessage() != null && e.getMessage().startsWith("Unknown format") ? "format" : "path",
-          e.getMessage());
+    ImportController(ImportJobs jobs) {
+        this.jobs = jobs;
     }
-  }
 
-  @GetMapping
-  ImportJobs.Status status() {
-    return jobs.status();
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ImportJobs.Status start(
+            @RequestParam String path,
+            @RequestParam(required = false) String format,
+            @RequestParam(defaultValue = "false") boolean full) {
+        try {
+            return jobs.start(Path.of(path), format, full);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter(
+                    e.getMessage() != null && e.getMessage().startsWith("Unknown format") ? "format" : "path",
+                    e.getMessage());
+        }
+    }
+
+    @GetMapping
+    ImportJobs.Status status() {
+        return jobs.status();
+    }
 }

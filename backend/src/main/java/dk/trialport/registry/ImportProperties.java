@@ -12,5 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ctis files or directories of CTIS records (docs/import-formats.md) the scheduled import reads
  */
 @ConfigurationProperties("trialport.import")
-public record ImportProperties(@DefaultValue("-") String schedule, @DefaultValue List<String> ctgov,
-    @DefaultValue List<String> ctis) {}
+public record ImportProperties(
+        @DefaultValue("-") String schedule,
+        @DefaultValue List<String> ctgov,
+        @DefaultValue List<String> ctis) {}

@@ -13,21 +13,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ScheduledImport {
 
-  private final ImportJobs jobs;
-  private final ImportProperties properties;
+    private final ImportJobs jobs;
+    private final ImportProperties properties;
 
-  ScheduledImport(ImportJobs jobs, ImportProperties properties) {
-    this.jobs = jobs;
-    this.properties = properties;
-  }
+    ScheduledImport(ImportJobs jobs, ImportProperties properties) {
+        this.jobs = jobs;
+        this.properties = properties;
+    }
 
-  @Scheduled(cron = "${trialport.import.schedule:-}")
-  void importAll() {
-    for (var source : properties.ctgov()) {
-      jobs.run(Path.of(source), ImportFormat.of(null, Path.of(source)), true, Instant.now());
+    @Scheduled(cron = "${trialport.import.schedule:-}")
+    void importAll() {
+        for (var source : properties.ctgov()) {
+            jobs.run(Path.of(source), ImportFormat.of(null, Path.of(source)), true, Instant.now());
+        }
+        for (var source : properties.ctis()) {
+            jobs.run(Path.of(source), ImportFormat.CTIS, false, Instant.now());
+        }
     }
-    for (var source : properties.ctis()) {
-      jobs.run(Path.of(source), ImportFormat.CTIS, false, Instant.now());
-    }
-  }
 }

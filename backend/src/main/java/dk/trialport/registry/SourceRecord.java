@@ -17,59 +17,74 @@ import org.hl7.fhir.r4.model.StringType;
  */
 record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTimeType imported, List<String> elements) {
 
-  static final String URL = TrialportFhir.BASE + "/StructureDefinition/source-record";
+    static final String URL = TrialportFhir.BASE + "/StructureDefinition/source-record";
 
-  /** The source records of a stored trial; a trial imported before they were kept counts as one record of its tag. */
-  static List<SourceRecord> of(ResearchStudy study, List<String> slots) {
-    var records = new ArrayList<SourceRecord>();
-    for (Extension extension : study.getExtensionsByUrl(URL)) {
-      var source = extension.getExtensionByUrl("source") == null ? null
-          : RegistrySource.of(((Coding) extension.getExtensionByUrl("source").getValue()).getCode());
-      if (source == null) {
-        continue;
-      }
-      var identifiers = extension.getExtensionsByUrl("identifier").stream()
-          .map(e -> (Identifier) e.getValue()).toList();
-      var imported = extension.getExtensionByUrl("imported") == null ? null
-          : (DateTimeType) extension.getExtensionByUrl("imported").getValue();
-      var elements = extension.getExtensionsByUrl("element").stream().map(e -> e.getValue().primitiveValue()).toList();
-      records.add(new SourceRecord(source, identifiers, imported, elements));
+    /** The source records of a stored trial; a trial imported before they were kept counts as one record of its tag. */
+    static List<SourceRecord> of(ResearchStudy study, List<String> slots) {
+        var records = new ArrayList<SourceRecord>();
+        for (Extension extension : study.getExtensionsByUrl(URL)) {
+            var source = extension.getExtensionByUrl("source") == null
+                    ? null
+                    : RegistrySource.of(
+                            ((Coding) extension.getExtensionByUrl("source").getValue()).getCode());
+            if (source == null) {
+                continue;
+            }
+            var identifiers = extension.getExtensionsByUrl("identifier").stream()
+                    .map(e -> (Identifier) e.getValue())
+                    .toList();
+            var imported = extension.getExtensionByUrl("imported") == null
+                    ? null
+                    : (DateTimeType) extension.getExtensionByUrl("imported").getValue();
+            var elements = extension.getExtensionsByUrl("element").stream()
+                    .map(e -> e.getValue().primitiveValue())
+                    .toList();
+            records.add(new SourceRecord(source, identifiers, imported, elements));
+        }
+        if (records.isEmpty()) {
+            study.getMeta().getTag().stream()
+                    .filter(tag -> RegistryImport.SOURCE_SYSTEM.equals(tag.getSystem()))
+                    .map(tag -> RegistrySource.of(tag.getCode()))
+                    .filter(source -> source != null)
+                    .findFirst()
+                    .ifPresent(source -> records.add(new SourceRecord(
+                            source,
+                            study.getIdentifier(),
+                            new DateTimeType(study.getMeta().getLastUpdated()),
+                            slots)));
+        }
+        return records;
     }
-    if (records.isEmpty()) {
-      study.getMeta().getTag().stream().filter(tag -> RegistryImport.SOURCE_SYSTEM.equals(tag.getSystem()))
-          .map(tag -> RegistrySource.of(tag.getCode())).filter(source -> source != null).findFirst()
-          .ifPresent(source -> records.add(new SourceRecord(source, study.getIdentifier(),
-              new DateTimeType(study.getMeta().getLastUpdated()), slots)));
+
+    /** This record as the extension; identifiers keep only system and value. */
+    Extension extension() {
+        var extension = new Extension(URL);
+        extension.addExtension("source", new Coding(RegistryImport.SOURCE_SYSTEM, source.code(), source.display()));
+        for (Identifier identifier : identifiers) {
+            extension.addExtension(
+                    "identifier",
+                    new Identifier().setSystem(identifier.getSystem()).setValue(identifier.getValue()));
+        }
+        if (imported != null) {
+            extension.addExtension("imported", imported.copy());
+        }
+        elements.forEach(element -> extension.addExtension("element", new StringType(element)));
+        return extension;
     }
-    return records;
-  }
 
-  /** This record as the extension; identifiers keep only system and value. */
-  Extension extension() {
-    var extension = new Extension(URL);
-    extension.addExtension("source", new Coding(RegistryImport.SOURCE_SYSTEM, source.code(), source.display()));
-    for (Identifier identifier : identifiers) {
-      extension.addExtension("identifier", new Identifier().setSystem(identifier.getSystem())
-          .setValue(identifier.getValue()));
+    boolean lists(Identifier identifier) {
+        return identifiers.stream()
+                .anyMatch(own -> own.getSystem() != null
+                        && own.getSystem().equals(identifier.getSystem())
+                        && own.getValue() != null
+                        && own.getValue().equals(identifier.getValue()));
     }
-    if (imported != null) {
-      extension.addExtension("imported", imported.copy());
+
+    SourceRecord withElements(List<String> kept) {
+        return new SourceRecord(source, identifiers, imported, kept);
     }
-    elements.forEach(element -> extension.addExtension("element", new StringType(element)));
-    return extension;
-  }
 
-  boolean lists(Identifier identifier) {
-    return identifiers.stream().anyMatch(own -> own.getSystem() != null
-        && own.getSystem().equals(identifier.getSystem())
-        && own.getValue() != null && own.getValue().equals(identifier.getValue()));
-  }
-
-  SourceRecord withElements(List<String> kept) {
-    return new SourceRecord(source, identifiers, imported, kept);
-  }
-
-  SourceRecord at(DateTimeType time) {
-    return new SourceRecord(source, identifiers, time, elements);
-  }
+    SourceRecord at(DateTimeType time) {
+        return new SourceRecord(source, identifiers, time, elements);
+    }
 }

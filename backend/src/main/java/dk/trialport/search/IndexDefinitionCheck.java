@@ -14,39 +14,42 @@ import org.springframework.stereotype.Component;
 @Component
 class IndexDefinitionCheck {
 
-  private static final Logger log = LoggerFactory.getLogger(IndexDefinitionCheck.class);
+    private static final Logger log = LoggerFactory.getLogger(IndexDefinitionCheck.class);
 
-  private final TrialIndex index;
-  private final Reindexing reindexing;
-  private final SearchProperties properties;
+    private final TrialIndex index;
+    private final Reindexing reindexing;
+    private final SearchProperties properties;
 
-  IndexDefinitionCheck(TrialIndex index, Reindexing reindexing, SearchProperties properties) {
-    this.index = index;
-    this.reindexing = reindexing;
-    this.properties = properties;
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void atStart() {
-    if (properties.indexing()) {
-      Thread.ofPlatform().name("index-definition-check").start(this::check);
+    IndexDefinitionCheck(TrialIndex index, Reindexing reindexing, SearchProperties properties) {
+        this.index = index;
+        this.reindexing = reindexing;
+        this.properties = properties;
     }
-  }
 
-  /** Starts a rebuild when the index is outdated; returns whether it did. */
-  boolean check() {
-    try {
-      index.ensureExists();
-      if (index.isCurrent()) {
-        return false;
-      }
-      log.info("The search index was built from an older definition or vocabulary: rebuilding it (definition {})",
-          index.definition());
-      reindexing.start();
-      return true;
-    } catch (java.io.IOException | RuntimeException e) {
-      log.warn("Could not check the search index's definition now ({}); the next start checks again", e.toString());
-      return false;
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        if (properties.indexing()) {
+            Thread.ofPlatform().name("index-definition-check").start(this::check);
+        }
     }
-  }
+
+    /** Starts a rebuild when the index is outdated; returns whether it did. */
+    boolean check() {
+        try {
+            index.ensureExists();
+            if (index.isCurrent()) {
+                return false;
+            }
+            log.info(
+                    "The search index was built from an older definition or vocabulary: rebuilding it (definition {})",
+                    index.definition());
+            reindexing.start();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn(
+                    "Could not check the search index's definition now ({}); the next start checks again",
+                    e.toString());
+            return false;
+        }
+    }
 }

@@ -30,65 +30,112 @@ import reactor.core.publisher.Mono;
 @JsonApi
 class PublicTrialController {
 
-  /** A FHIR resource id. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    /** A FHIR resource id. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-  private final PublicTrials trials;
-  private final SiteProjectionStore sites;
-  private final PostalCodes postalCodes;
+    private final PublicTrials trials;
+    private final SiteProjectionStore sites;
+    private final PostalCodes postalCodes;
 
-  PublicTrialController(PublicTrials trials, SiteProjectionStore sites, PostalCodes postalCodes) {
-    this.trials = trials;
-    this.sites = sites;
-    this.postalCodes = postalCodes;
-  }
-
-  /** One public trial; fields the trial does not state are left out. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record PublicTrial(String id, List<String> identifiers, String title, String scientificTitle, String summary,
-      String status, String recruitmentStatus, boolean openForInterest, List<String> phases, List<String> conditions,
-      String studyType, String sponsor, Double minimumAge, Double maximumAge, String sex, Boolean healthyVolunteers,
-      Boolean decentralized, String startDate, String lastUpdated, List<TrialSite> sites) {}
-
-  /** A site of the trial, with its region from the postal code when the site names none. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record TrialSite(String name, String hospital, String city, String postalCode, String region) {}
-
-  @GetMapping("/api/v1/trials/{id}")
-  Mono<PublicTrial> trial(@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters,
-      ServerWebExchange exchange) {
-    for (var name : parameters.keySet()) {
-      if (!name.equals("lang")) {
-        throw new InvalidParameter(name, "Unknown parameter " + name);
-      }
+    PublicTrialController(PublicTrials trials, SiteProjectionStore sites, PostalCodes postalCodes) {
+        this.trials = trials;
+        this.sites = sites;
+        this.postalCodes = postalCodes;
     }
-    TrialSearchController.checkLanguage(parameters);
-    if (!ID.matcher(id).matches()) {
-      throw new InvalidParameter("id", "A trial id has 1 to 64 letters, digits, '-' and '.'");
+
+    /** One public trial; fields the trial does not state are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublicTrial(
+            String id,
+            List<String> identifiers,
+            String title,
+            String scientificTitle,
+            String summary,
+            String status,
+            String recruitmentStatus,
+            boolean openForInterest,
+            List<String> phases,
+            List<String> conditions,
+            String studyType,
+            String sponsor,
+            Double minimumAge,
+            Double maximumAge,
+            String sex,
+            Boolean healthyVolunteers,
+            Boolean decentralized,
+            String startDate,
+            String lastUpdated,
+            List<TrialSite> sites) {}
+
+    /** A site of the trial, with its region from the postal code when the site names none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TrialSite(String name, String hospital, String city, String postalCode, String region) {}
+
+    @GetMapping("/api/v1/trials/{id}")
+    Mono<PublicTrial> trial(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> parameters,
+            ServerWebExchange exchange) {
+        for (var name : parameters.keySet()) {
+            if (!name.equals("lang")) {
+                throw new InvalidParameter(name, "Unknown parameter " + name);
+            }
+        }
+        TrialSearchController.checkLanguage(parameters);
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidParameter("id", "A trial id has 1 to 64 letters, digits, '-' and '.'");
+        }
+        var english = SearchResults.isEnglish(exchange.getLocaleContext().getLocale());
+        return trials.find(id)
+                .switchIfEmpty(Mono.error(
+                        () -> new InvalidParameter(HttpStatus.NOT_FOUND, "id", "No public trial has the id " + id)))
+                .flatMap(trial -> sites.find(trial.siteIds()).collectList().map(found -> view(trial, found, english)));
     }
-    var english = SearchResults.isEnglish(exchange.getLocaleContext().getLocale());
-    return trials.find(id)
-        .switchIfEmpty(Mono.error(() -> new InvalidParameter(HttpStatus.NOT_FOUND, "id", "No public trial has the id " + id)))
-        .flatMap(trial -> sites.find(trial.siteIds()).collectList().map(found -> view(trial, found, english)));
-  }
 
-  private PublicTrial view(Trial trial, List<Site> found, boolean english) {
-    var title = english ? SearchResults.firstOf(trial.layTitleEn(), trial.title(), trial.layTitleDa())
-        : SearchResults.firstOf(trial.layTitleDa(), trial.layTitleEn(), trial.title());
-    var summary = english ? SearchResults.firstOf(trial.summaryEn(), trial.summaryDa()) : SearchResults.firstOf(trial.summaryDa(), trial.summaryEn());
-    var ordered = found.stream().sorted(Comparator.comparingInt(site -> trial.siteIds().indexOf(site.id())))
-        .map(this::site).toList();
-    return new PublicTrial(trial.id(),
-        trial.identifiers().stream().map(Trial.Identifier::value).filter(Objects::nonNull).toList(),
-        title, trial.title(), summary, trial.status(), trial.effectiveRecruitmentStatus(), trial.isOpenForInterest(),
-        trial.phases(), trial.conditions().stream().map(Trial.Condition::text).filter(Objects::nonNull).toList(),
-        trial.studyType(), trial.sponsor(), trial.minimumAgeYears(), trial.maximumAgeYears(), trial.sex(),
-        trial.healthyVolunteers(), trial.decentralized(), trial.start(), trial.lastUpdated().toString(), ordered);
-  }
+    private PublicTrial view(Trial trial, List<Site> found, boolean english) {
+        var title = english
+                ? SearchResults.firstOf(trial.layTitleEn(), trial.title(), trial.layTitleDa())
+                : SearchResults.firstOf(trial.layTitleDa(), trial.layTitleEn(), trial.title());
+        var summary = english
+                ? SearchResults.firstOf(trial.summaryEn(), trial.summaryDa())
+                : SearchResults.firstOf(trial.summaryDa(), trial.summaryEn());
+        var ordered = found.stream()
+                .sorted(Comparator.comparingInt(site -> trial.siteIds().indexOf(site.id())))
+                .map(this::site)
+                .toList();
+        return new PublicTrial(
+                trial.id(),
+                trial.identifiers().stream()
+                        .map(Trial.Identifier::value)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                title,
+                trial.title(),
+                summary,
+                trial.status(),
+                trial.effectiveRecruitmentStatus(),
+                trial.isOpenForInterest(),
+                trial.phases(),
+                trial.conditions().stream()
+                        .map(Trial.Condition::text)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                trial.studyType(),
+                trial.sponsor(),
+                trial.minimumAgeYears(),
+                trial.maximumAgeYears(),
+                trial.sex(),
+                trial.healthyVolunteers(),
+                trial.decentralized(),
+                trial.start(),
+                trial.lastUpdated().toString(),
+                ordered);
+    }
 
-  private TrialSite site(Site site) {
-    var region = site.region() != null || site.postalCode() == null ? site.region()
-        : postalCodes.find(site.postalCode()).map(Place::region).orElse(null);
-    return new TrialSite(site.name(), site.hospital(), site.city(), site.postalCode(), region);
-  }
+    private TrialSite site(Site site) {
+        var region = site.region() != null || site.postalCode() == null
+                ? site.region()
+                : postalCodes.find(site.postalCode()).map(Place::region).orElse(null);
+        return new TrialSite(site.name(), site.hospital(), site.city(), site.postalCode(), region);
+    }
 }

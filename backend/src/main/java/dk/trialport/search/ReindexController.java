@@ -14,20 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/reindex")
 class ReindexController {
 
-  private final Reindexing reindexing;
+    private final Reindexing reindexing;
 
-  ReindexController(Reindexing reindexing) {
-    this.reindexing = reindexing;
-  }
+    ReindexController(Reindexing reindexing) {
+        this.reindexing = reindexing;
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  Reindexing.Progress start() {
-    return reindexing.start();
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Reindexing.Progress start() {
+        return reindexing.start();
+    }
 
-  @GetMapping
-  Reindexing.Progress progress() {
-    return reindexing.progress();
-  }
+    @GetMapping
+    Reindexing.Progress progress() {
+        return reindexing.progress();
+    }
 }

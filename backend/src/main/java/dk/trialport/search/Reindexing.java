@@ -21,100 +21,111 @@ import org.springframework.stereotype.Component;
 @Component
 class Reindexing {
 
-  private static final Logger log = LoggerFactory.getLogger(Reindexing.class);
-  private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(Reindexing.class);
+    private static final int BATCH = 500;
 
-  private final TrialProjectionStore trials;
-  private final TrialIndexer indexer;
-  private final TrialIndex index;
-  private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.idle());
+    private final TrialProjectionStore trials;
+    private final TrialIndexer indexer;
+    private final TrialIndex index;
+    private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.idle());
 
-  Reindexing(TrialProjectionStore trials, TrialIndexer indexer, TrialIndex index) {
-    this.trials = trials;
-    this.indexer = indexer;
-    this.index = index;
-  }
-
-  /**
-   * How far a rebuild is.
-   *
-   * @param state idle, running, done or failed
-   */
-  record Progress(String state, String index, long total, long done, Instant started, Instant finished, String error) {
-
-    static Progress idle() {
-      return new Progress("idle", null, 0, 0, null, null, null);
+    Reindexing(TrialProjectionStore trials, TrialIndexer indexer, TrialIndex index) {
+        this.trials = trials;
+        this.indexer = indexer;
+        this.index = index;
     }
 
-    int percent() {
-      return total == 0 ? 100 : (int) (100 * done / total);
-    }
-  }
+    /**
+     * How far a rebuild is.
+     *
+     * @param state idle, running, done or failed
+     */
+    record Progress(
+            String state, String index, long total, long done, Instant started, Instant finished, String error) {
 
-  Progress progress() {
-    return progress.get();
-  }
-
-  /** Starts a rebuild in the background unless one runs; returns its progress. */
-  synchronized Progress start() {
-    if ("running".equals(progress.get().state())) {
-      return progress.get();
-    }
-    progress.set(new Progress("running", null, 0, 0, Instant.now(), null, null));
-    Thread.ofPlatform().name("reindex").start(this::runSafely);
-    return progress.get();
-  }
-
-  /** Rebuilds in the calling thread; returns when the alias points at the new index. */
-  Progress run() throws IOException {
-    var lock = indexer.writingLock();
-    lock.lock();
-    try {
-      var started = Instant.now();
-      long total = trials.count().block();
-      var target = index.create();
-      progress.set(new Progress("running", target, total, 0, started, null, null));
-      log.info("Reindexing {} trials into {}", total, target);
-      var bar = new ProgressBar("Reindex", total);
-      var batch = new ArrayList<Trial>(BATCH);
-      for (var trial : trials.all().toIterable(BATCH)) {
-        batch.add(trial);
-        if (batch.size() == BATCH) {
-          flush(target, batch, bar, started, total);
+        static Progress idle() {
+            return new Progress("idle", null, 0, 0, null, null, null);
         }
-      }
-      flush(target, batch, bar, started, total);
-      index.refresh(target);
-      index.swapTo(target);
-      indexer.aliasChanged();
-      var done = new Progress("done", target, total, bar.done(), started, Instant.now(), null);
-      progress.set(done);
-      log.info("Reindexed {} trials into {} in {} s", done.done(), target,
-          Duration.between(started, done.finished()).toSeconds());
-      return done;
-    } finally {
-      lock.unlock();
-    }
-  }
 
-  private void flush(String target, List<Trial> batch, ProgressBar bar, Instant started, long total) throws IOException {
-    if (batch.isEmpty()) {
-      return;
+        int percent() {
+            return total == 0 ? 100 : (int) (100 * done / total);
+        }
     }
-    index.write(target, indexer.documentsOf(batch), List.of());
-    bar.advance(batch.size());
-    batch.clear();
-    progress.set(new Progress("running", target, total, bar.done(), started, null, null));
-  }
 
-  private void runSafely() {
-    try {
-      run();
-    } catch (IOException | RuntimeException e) {
-      log.error("Reindexing failed; the alias still points at the previous index", e);
-      var failed = progress.get();
-      progress.set(new Progress("failed", failed.index(), failed.total(), failed.done(), failed.started(),
-          Instant.now(), e.getMessage()));
+    Progress progress() {
+        return progress.get();
     }
-  }
+
+    /** Starts a rebuild in the background unless one runs; returns its progress. */
+    synchronized Progress start() {
+        if ("running".equals(progress.get().state())) {
+            return progress.get();
+        }
+        progress.set(new Progress("running", null, 0, 0, Instant.now(), null, null));
+        Thread.ofPlatform().name("reindex").start(this::runSafely);
+        return progress.get();
+    }
+
+    /** Rebuilds in the calling thread; returns when the alias points at the new index. */
+    Progress run() throws IOException {
+        var lock = indexer.writingLock();
+        lock.lock();
+        try {
+            var started = Instant.now();
+            long total = trials.count().block();
+            var target = index.create();
+            progress.set(new Progress("running", target, total, 0, started, null, null));
+            log.info("Reindexing {} trials into {}", total, target);
+            var bar = new ProgressBar("Reindex", total);
+            var batch = new ArrayList<Trial>(BATCH);
+            for (var trial : trials.all().toIterable(BATCH)) {
+                batch.add(trial);
+                if (batch.size() == BATCH) {
+                    flush(target, batch, bar, started, total);
+                }
+            }
+            flush(target, batch, bar, started, total);
+            index.refresh(target);
+            index.swapTo(target);
+            indexer.aliasChanged();
+            var done = new Progress("done", target, total, bar.done(), started, Instant.now(), null);
+            progress.set(done);
+            log.info(
+                    "Reindexed {} trials into {} in {} s",
+                    done.done(),
+                    target,
+                    Duration.between(started, done.finished()).toSeconds());
+            return done;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void flush(String target, List<Trial> batch, ProgressBar bar, Instant started, long total)
+            throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        index.write(target, indexer.documentsOf(batch), List.of());
+        bar.advance(batch.size());
+        batch.clear();
+        progress.set(new Progress("running", target, total, bar.done(), started, null, null));
+    }
+
+    private void runSafely() {
+        try {
+            run();
+        } catch (IOException | RuntimeException e) {
+            log.error("Reindexing failed; the alias still points at the previous index", e);
+            var failed = progress.get();
+            progress.set(new Progress(
+                    "failed",
+                    failed.index(),
+                    failed.total(),
+                    failed.done(),
+                    failed.started(),
+                    Instant.now(),
+                    e.getMessage()));
+        }
+    }
 }

@@ -11,18 +11,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
-  @Bean
-  ConditionVocabulary conditionVocabulary() {
-    return ConditionVocabulary.load();
-  }
+    @Bean
+    ConditionVocabulary conditionVocabulary() {
+        return ConditionVocabulary.load();
+    }
 
-  @Bean
-  PostalCodes postalCodes() {
-    return PostalCodes.load();
-  }
+    @Bean
+    PostalCodes postalCodes() {
+        return PostalCodes.load();
+    }
 
-  @Bean
-  ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
-    return new ElasticsearchAsyncClient(transport);
-  }
+    @Bean
+    ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
+        return new ElasticsearchAsyncClient(transport);
+    }
 }

@@ -10,36 +10,36 @@ import java.util.Map;
  */
 public record SearchPage(long total, List<Item> items, Map<String, List<FacetValue>> facets, String next) {
 
-  /** One trial in a result list, in the reader's language where the trial has it. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Item(
-      String id,
-      List<String> identifiers,
-      String title,
-      String scientificTitle,
-      String summary,
-      String status,
-      String recruitmentStatus,
-      List<String> phases,
-      List<String> conditions,
-      List<String> conditionAreas,
-      Double minimumAge,
-      Double maximumAge,
-      String sex,
-      Boolean healthyVolunteers,
-      Boolean decentralized,
-      String startDate,
-      String lastUpdated,
-      int siteCount,
-      NearestSite nearestSite,
-      Map<String, List<String>> highlights,
-      Double score) {}
+    /** One trial in a result list, in the reader's language where the trial has it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(
+            String id,
+            List<String> identifiers,
+            String title,
+            String scientificTitle,
+            String summary,
+            String status,
+            String recruitmentStatus,
+            List<String> phases,
+            List<String> conditions,
+            List<String> conditionAreas,
+            Double minimumAge,
+            Double maximumAge,
+            String sex,
+            Boolean healthyVolunteers,
+            Boolean decentralized,
+            String startDate,
+            String lastUpdated,
+            int siteCount,
+            NearestSite nearestSite,
+            Map<String, List<String>> highlights,
+            Double score) {}
 
-  /** The site nearest the place searched from (or the first site when no place was given). */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record NearestSite(String name, String hospital, String city, String postalCode, String region,
-      Double distanceKm) {}
+    /** The site nearest the place searched from (or the first site when no place was given). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NearestSite(
+            String name, String hospital, String city, String postalCode, String region, Double distanceKm) {}
 
-  /** One value of a facet: what to send back as filter, what to show, and how many trials have it. */
-  public record FacetValue(String value, String label, long count) {}
+    /** One value of a facet: what to send back as filter, what to show, and how many trials have it. */
+    public record FacetValue(String value, String label, long count) {}
 }

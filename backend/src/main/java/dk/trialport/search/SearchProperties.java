@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("trialport.search")
 public record SearchProperties(
-    @DefaultValue("trials") String alias,
-    @DefaultValue("true") boolean indexing,
-    @DefaultValue("200") int batchSize,
-    @DefaultValue("250ms") Duration idlePoll,
-    @DefaultValue("10s") Duration maxBackoff,
-    @DefaultValue("50") int defaultDistanceKm) {}
+        @DefaultValue("trials") String alias,
+        @DefaultValue("true") boolean indexing,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("250ms") Duration idlePoll,
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("50") int defaultDistanceKm) {}

@@ -28,115 +28,134 @@ import org.springframework.stereotype.Component;
 @Component
 class TrialIndexer implements PollingWorker.Consumer {
 
-  static final String NAME = "trial-indexer";
-  private static final Duration LEASE = Duration.ofMinutes(2);
-  private static final Logger log = LoggerFactory.getLogger(TrialIndexer.class);
+    static final String NAME = "trial-indexer";
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(TrialIndexer.class);
 
-  private final Outbox outbox;
-  private final TrialProjectionStore trials;
-  private final SiteProjectionStore sites;
-  private final TrialDocuments documents;
-  private final TrialIndex index;
-  private final SearchProperties properties;
-  /** Held by a batch, and by a reindex for its whole run so no change slips between old and new index. */
-  private final ReentrantLock writing = new ReentrantLock();
-  private volatile boolean aliasReady;
+    private final Outbox outbox;
+    private final TrialProjectionStore trials;
+    private final SiteProjectionStore sites;
+    private final TrialDocuments documents;
+    private final TrialIndex index;
+    private final SearchProperties properties;
+    /** Held by a batch, and by a reindex for its whole run so no change slips between old and new index. */
+    private final ReentrantLock writing = new ReentrantLock();
 
-  TrialIndexer(Outbox outbox, TrialProjectionStore trials, SiteProjectionStore sites, TrialDocuments documents,
-      TrialIndex index, SearchProperties properties) {
-    this.outbox = outbox;
-    this.trials = trials;
-    this.sites = sites;
-    this.documents = documents;
-    this.index = index;
-    this.properties = properties;
-  }
+    private volatile boolean aliasReady;
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public PollingWorker.Pace pace() {
-    return new PollingWorker.Pace(properties.idlePoll(), Duration.ofMillis(250), properties.maxBackoff());
-  }
-
-  @Override
-  public boolean enabled() {
-    if (properties.indexing()) {
-      log.info("Indexer feeds alias {} from the outbox", properties.alias());
+    TrialIndexer(
+            Outbox outbox,
+            TrialProjectionStore trials,
+            SiteProjectionStore sites,
+            TrialDocuments documents,
+            TrialIndex index,
+            SearchProperties properties) {
+        this.outbox = outbox;
+        this.trials = trials;
+        this.sites = sites;
+        this.documents = documents;
+        this.index = index;
+        this.properties = properties;
     }
-    return properties.indexing();
-  }
 
-  @Override
-  public PollingWorker.Lag lag() {
-    var lag = outbox.lag(NAME, List.of()).block();
-    return new PollingWorker.Lag(lag.events(), lag.age());
-  }
-
-  ReentrantLock writingLock() {
-    return writing;
-  }
-
-  /** Indexes the next changes; returns how many there were. */
-  @Override
-  public int runBatch() throws Exception {
-    writing.lock();
-    try {
-      return outbox.handleNext(NAME, List.of(), properties.batchSize(), LEASE, this::index);
-    } catch (Exception e) {
-      aliasReady = false;
-      throw e;
-    } finally {
-      writing.unlock();
+    @Override
+    public String name() {
+        return NAME;
     }
-  }
 
-  private void index(List<Outbox.Event> events) throws java.io.IOException {
-    var trialIds = new LinkedHashSet<String>();
-    var siteIds = new HashSet<String>();
-    for (var event : events) {
-      switch (event.resourceType()) {
-        case "ResearchStudy" -> trialIds.add(event.resourceId());
-        case "Location" -> siteIds.add(event.resourceId());
-        default -> { }
-      }
+    @Override
+    public PollingWorker.Pace pace() {
+        return new PollingWorker.Pace(properties.idlePoll(), Duration.ofMillis(250), properties.maxBackoff());
     }
-    if (!siteIds.isEmpty()) {
-      trialIds.addAll(outbox.trialsAtSites(List.copyOf(siteIds)).collectList().block());
+
+    @Override
+    public boolean enabled() {
+        if (properties.indexing()) {
+            log.info("Indexer feeds alias {} from the outbox", properties.alias());
+        }
+        return properties.indexing();
     }
-    if (!aliasReady) {
-      index.ensureExists();
-      aliasReady = true;
+
+    @Override
+    public PollingWorker.Lag lag() {
+        var lag = outbox.lag(NAME, List.of()).block();
+        return new PollingWorker.Lag(lag.events(), lag.age());
     }
-    write(index.alias(), trialIds);
-    log.debug("Indexed {} changes touching {} trials", events.size(), trialIds.size());
-  }
 
-  /** Writes the current state of these trials to {@code target}: documents for those that exist, removals for the rest. */
-  void write(String target, Collection<String> trialIds) throws java.io.IOException {
-    var current = trials.find(trialIds).collectList().block();
-    var documents = documentsOf(current);
-    index.write(target, documents, trialIds.stream()
-        .filter(id -> documents.stream().noneMatch(document -> document.id().equals(id))).toList());
-  }
+    ReentrantLock writingLock() {
+        return writing;
+    }
 
-  /** The documents of these trials; drafts ({@value Trial#DRAFT}) are never indexed, so no search finds them. */
-  List<TrialDocument> documentsOf(List<Trial> all) {
-    var batch = all.stream().filter(Trial::isPublic).toList();
-    var siteIds = batch.stream().flatMap(trial -> trial.siteIds().stream()).distinct().toList();
-    Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
-        .collect(Collectors.toMap(Site::id, Function.identity()));
-    return batch.stream()
-        .map(trial -> documents.document(trial, trial.siteIds().stream().map(byId::get)
-            .filter(java.util.Objects::nonNull).toList()))
-        .toList();
-  }
+    /** Indexes the next changes; returns how many there were. */
+    @Override
+    public int runBatch() throws Exception {
+        writing.lock();
+        try {
+            return outbox.handleNext(NAME, List.of(), properties.batchSize(), LEASE, this::index);
+        } catch (Exception e) {
+            aliasReady = false;
+            throw e;
+        } finally {
+            writing.unlock();
+        }
+    }
 
-  /** Forget what is known about the alias (a reindex or a test replaced it). */
-  void aliasChanged() {
-    aliasReady = false;
-  }
+    private void index(List<Outbox.Event> events) throws java.io.IOException {
+        var trialIds = new LinkedHashSet<String>();
+        var siteIds = new HashSet<String>();
+        for (var event : events) {
+            switch (event.resourceType()) {
+                case "ResearchStudy" -> trialIds.add(event.resourceId());
+                case "Location" -> siteIds.add(event.resourceId());
+                default -> {}
+            }
+        }
+        if (!siteIds.isEmpty()) {
+            trialIds.addAll(
+                    outbox.trialsAtSites(List.copyOf(siteIds)).collectList().block());
+        }
+        if (!aliasReady) {
+            index.ensureExists();
+            aliasReady = true;
+        }
+        write(index.alias(), trialIds);
+        log.debug("Indexed {} changes touching {} trials", events.size(), trialIds.size());
+    }
+
+    /** Writes the current state of these trials to {@code target}: documents for those that exist, removals for the rest. */
+    void write(String target, Collection<String> trialIds) throws java.io.IOException {
+        var current = trials.find(trialIds).collectList().block();
+        var documents = documentsOf(current);
+        index.write(
+                target,
+                documents,
+                trialIds.stream()
+                        .filter(id -> documents.stream()
+                                .noneMatch(document -> document.id().equals(id)))
+                        .toList());
+    }
+
+    /** The documents of these trials; drafts ({@value Trial#DRAFT}) are never indexed, so no search finds them. */
+    List<TrialDocument> documentsOf(List<Trial> all) {
+        var batch = all.stream().filter(Trial::isPublic).toList();
+        var siteIds = batch.stream()
+                .flatMap(trial -> trial.siteIds().stream())
+                .distinct()
+                .toList();
+        Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
+                .collect(Collectors.toMap(Site::id, Function.identity()));
+        return batch.stream()
+                .map(trial -> documents.document(
+                        trial,
+                        trial.siteIds().stream()
+                                .map(byId::get)
+                                .filter(java.util.Objects::nonNull)
+                                .toList()))
+                .toList();
+    }
+
+    /** Forget what is known about the alias (a reindex or a test replaced it). */
+    void aliasChanged() {
+        aliasReady = false;
+    }
 }

@@ -13,118 +13,158 @@ import java.util.List;
  */
 final class TrialQueries {
 
-  /** Fields free text is matched against, with their weight; each language's analyzer has its own field. */
-  static final List<String> TEXT_FIELDS = List.of(
-      "layTitleDa^4", "layTitleEn^4", "title^3", "conditions^3", "conditions.da^3", "conditionTerms^2.5",
-      "conditionTerms.da^2.5", "conditionTerms.en^2.5", "interventions^1.5", "keywords^1.5", "summaryDa",
-      "summaryEn", "sponsor", "identifiers.folded^3", "siteText");
-  /** The same text, only folded (no stemming): one analyzer, so words may be spread over fields. */
-  static final List<String> FOLDED_FIELDS = List.of(
-      "layTitleDa.folded^4", "layTitleEn.folded^4", "title.folded^3", "conditions.folded^3", "conditionTerms^2.5",
-      "interventions.folded^1.5", "keywords.folded^1.5", "summaryDa.folded", "summaryEn.folded", "sponsor",
-      "identifiers.folded^3", "siteText");
+    /** Fields free text is matched against, with their weight; each language's analyzer has its own field. */
+    static final List<String> TEXT_FIELDS = List.of(
+            "layTitleDa^4",
+            "layTitleEn^4",
+            "title^3",
+            "conditions^3",
+            "conditions.da^3",
+            "conditionTerms^2.5",
+            "conditionTerms.da^2.5",
+            "conditionTerms.en^2.5",
+            "interventions^1.5",
+            "keywords^1.5",
+            "summaryDa",
+            "summaryEn",
+            "sponsor",
+            "identifiers.folded^3",
+            "siteText");
+    /** The same text, only folded (no stemming): one analyzer, so words may be spread over fields. */
+    static final List<String> FOLDED_FIELDS = List.of(
+            "layTitleDa.folded^4",
+            "layTitleEn.folded^4",
+            "title.folded^3",
+            "conditions.folded^3",
+            "conditionTerms^2.5",
+            "interventions.folded^1.5",
+            "keywords.folded^1.5",
+            "summaryDa.folded",
+            "summaryEn.folded",
+            "sponsor",
+            "identifiers.folded^3",
+            "siteText");
 
-  /** The fields that name a trial's conditions: as given, and expanded with the vocabulary. */
-  static final List<String> CONDITION_FIELDS = List.of("conditions^2", "conditions.da^2", "conditions.folded^2",
-      "conditionTerms", "conditionTerms.da", "conditionTerms.en");
+    /** The fields that name a trial's conditions: as given, and expanded with the vocabulary. */
+    static final List<String> CONDITION_FIELDS = List.of(
+            "conditions^2",
+            "conditions.da^2",
+            "conditions.folded^2",
+            "conditionTerms",
+            "conditionTerms.da",
+            "conditionTerms.en");
 
-  private TrialQueries() {}
+    private TrialQueries() {}
 
-  /**
-   * Free text and, from FHIR, a condition by name (both must match), and a patient's conditions: at
-   * least one concept, each scoring its weight, so the score tells how much of the patient fits.
-   */
-  static Query text(TrialQuery query) {
-    var conditionText = query.fhir().conditionText();
-    var weights = query.fhir().concepts();
-    if (conditionText == null && weights.isEmpty()) {
-      return text(query.text());
-    }
-    return Query.of(q -> q.bool(b -> {
-      if (query.text() != null || weights.isEmpty()) {
-        b.must(text(query.text()));
-      }
-      if (conditionText != null) {
-        b.must(m -> m.multiMatch(mm -> mm.query(conditionText).fields(CONDITION_FIELDS)
-            .type(TextQueryType.BestFields).operator(Operator.And).fuzziness("AUTO:5,8").prefixLength(1)));
-      }
-      weights.forEach(wanted -> b.should(s -> s.constantScore(c -> c.boost((float) wanted.weight())
-          .filter(f -> f.term(t -> t.field(wanted.direct() ? "conditionConceptsDirect" : "conditionConcepts")
-              .value(wanted.concept()))))));
-      return weights.isEmpty() ? b : b.minimumShouldMatch("1");
-    }));
-  }
-
-  /**
-   * Free text: all words in one field, allowing typos (e.g. "brystkrft"); or all words spread over
-   * fields ("lungekræft odense"); a phrase match ranks higher.
-   */
-  static Query text(String text) {
-    if (text == null) {
-      return Query.of(q -> q.matchAll(m -> m));
-    }
-    return Query.of(q -> q.bool(b -> b
-        .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-            .operator(Operator.And).fuzziness("AUTO:5,8").prefixLength(1)))
-        .should(s -> s.multiMatch(m -> m.query(text).fields(FOLDED_FIELDS).type(TextQueryType.CrossFields)
-            .operator(Operator.And)))
-        .should(s -> s.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.Phrase).boost(2f)))
-        .minimumShouldMatch("1")));
-  }
-
-  /** Filters that apply to the result and to every facet count. */
-  static List<Query> common(TrialQuery query, int distanceKm) {
-    var filters = new ArrayList<Query>();
-    terms(filters, "status", query.fhir().statuses());
-    terms(filters, "conditionCodes", query.fhir().conditionCodes());
-    if (query.age() != null) {
-      filters.add(Query.of(q -> q.term(t -> t.field("ageRange").value(query.age()))));
-    }
-    if (query.startFrom() != null || query.startTo() != null) {
-      filters.add(Query.of(q -> q.range(r -> r.date(d -> {
-        d.field("startDate");
-        if (query.startFrom() != null) {
-          d.gte(query.startFrom().toString());
+    /**
+     * Free text and, from FHIR, a condition by name (both must match), and a patient's conditions: at
+     * least one concept, each scoring its weight, so the score tells how much of the patient fits.
+     */
+    static Query text(TrialQuery query) {
+        var conditionText = query.fhir().conditionText();
+        var weights = query.fhir().concepts();
+        if (conditionText == null && weights.isEmpty()) {
+            return text(query.text());
         }
-        if (query.startTo() != null) {
-          d.lte(query.startTo().toString());
+        return Query.of(q -> q.bool(b -> {
+            if (query.text() != null || weights.isEmpty()) {
+                b.must(text(query.text()));
+            }
+            if (conditionText != null) {
+                b.must(m -> m.multiMatch(mm -> mm.query(conditionText)
+                        .fields(CONDITION_FIELDS)
+                        .type(TextQueryType.BestFields)
+                        .operator(Operator.And)
+                        .fuzziness("AUTO:5,8")
+                        .prefixLength(1)));
+            }
+            weights.forEach(wanted -> b.should(s -> s.constantScore(c -> c.boost((float) wanted.weight())
+                    .filter(f -> f.term(t -> t.field(wanted.direct() ? "conditionConceptsDirect" : "conditionConcepts")
+                            .value(wanted.concept()))))));
+            return weights.isEmpty() ? b : b.minimumShouldMatch("1");
+        }));
+    }
+
+    /**
+     * Free text: all words in one field, allowing typos (e.g. "brystkrft"); or all words spread over
+     * fields ("lungekræft odense"); a phrase match ranks higher.
+     */
+    static Query text(String text) {
+        if (text == null) {
+            return Query.of(q -> q.matchAll(m -> m));
         }
-        return d;
-      }))));
+        return Query.of(q -> q.bool(b -> b.should(s -> s.multiMatch(m -> m.query(text)
+                        .fields(TEXT_FIELDS)
+                        .type(TextQueryType.BestFields)
+                        .operator(Operator.And)
+                        .fuzziness("AUTO:5,8")
+                        .prefixLength(1)))
+                .should(s -> s.multiMatch(m -> m.query(text)
+                        .fields(FOLDED_FIELDS)
+                        .type(TextQueryType.CrossFields)
+                        .operator(Operator.And)))
+                .should(s -> s.multiMatch(m -> m.query(text)
+                        .fields(TEXT_FIELDS)
+                        .type(TextQueryType.Phrase)
+                        .boost(2f)))
+                .minimumShouldMatch("1")));
     }
-    if (query.near() != null && query.distanceKm() != null) {
-      filters.add(Query.of(q -> q.geoDistance(g -> g.field("siteLocations").distance(distanceKm + "km")
-          .location(l -> l.latlon(p -> p.lat(query.near().lat()).lon(query.near().lon()))))));
-    }
-    return filters;
-  }
 
-  private static void terms(List<Query> filters, String field, List<String> values) {
-    if (!values.isEmpty()) {
-      var terms = values.stream().map(FieldValue::of).toList();
-      filters.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))));
+    /** Filters that apply to the result and to every facet count. */
+    static List<Query> common(TrialQuery query, int distanceKm) {
+        var filters = new ArrayList<Query>();
+        terms(filters, "status", query.fhir().statuses());
+        terms(filters, "conditionCodes", query.fhir().conditionCodes());
+        if (query.age() != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("ageRange").value(query.age()))));
+        }
+        if (query.startFrom() != null || query.startTo() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("startDate");
+                if (query.startFrom() != null) {
+                    d.gte(query.startFrom().toString());
+                }
+                if (query.startTo() != null) {
+                    d.lte(query.startTo().toString());
+                }
+                return d;
+            }))));
+        }
+        if (query.near() != null && query.distanceKm() != null) {
+            filters.add(Query.of(q -> q.geoDistance(g -> g.field("siteLocations")
+                    .distance(distanceKm + "km")
+                    .location(l -> l.latlon(
+                            p -> p.lat(query.near().lat()).lon(query.near().lon()))))));
+        }
+        return filters;
     }
-  }
 
-  /** The filter of one facet's selected values, or null when nothing is selected. */
-  static Query facet(Facet facet, TrialQuery query) {
-    var values = facet.selected(query);
-    if (values.isEmpty()) {
-      return null;
+    private static void terms(List<Query> filters, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            var terms = values.stream().map(FieldValue::of).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))));
+        }
     }
-    var terms = values.stream().map(FieldValue::of).toList();
-    return Query.of(q -> q.terms(t -> t.field(facet.filterField()).terms(v -> v.value(terms))));
-  }
 
-  /** Every facet filter except {@code except}'s (null: all of them). */
-  static List<Query> facetsExcept(Facet except, TrialQuery query) {
-    var filters = new ArrayList<Query>();
-    for (var facet : Facet.values()) {
-      var filter = facet == except ? null : facet(facet, query);
-      if (filter != null) {
-        filters.add(filter);
-      }
+    /** The filter of one facet's selected values, or null when nothing is selected. */
+    static Query facet(Facet facet, TrialQuery query) {
+        var values = facet.selected(query);
+        if (values.isEmpty()) {
+            return null;
+        }
+        var terms = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(facet.filterField()).terms(v -> v.value(terms))));
     }
-    return filters;
-  }
+
+    /** Every facet filter except {@code except}'s (null: all of them). */
+    static List<Query> facetsExcept(Facet except, TrialQuery query) {
+        var filters = new ArrayList<Query>();
+        for (var facet : Facet.values()) {
+            var filter = facet == except ? null : facet(facet, query);
+            if (filter != null) {
+                filters.add(filter);
+            }
+        }
+        return filters;
+    }
 }

@@ -18,84 +18,108 @@ import java.util.Locale;
  * @param fhir criteria only FHIR search has (the JSON API leaves them empty)
  */
 public record TrialQuery(
-    String text,
-    List<String> statuses,
-    List<String> conditions,
-    List<String> phases,
-    List<String> studyTypes,
-    Double age,
-    String sex,
-    Boolean healthyVolunteers,
-    List<String> regions,
-    List<String> hospitals,
-    Boolean decentralized,
-    LocalDate startFrom,
-    LocalDate startTo,
-    GeoPoint near,
-    Integer distanceKm,
-    Sort sort,
-    String cursor,
-    int size,
-    Locale locale,
-    FhirCriteria fhir) {
+        String text,
+        List<String> statuses,
+        List<String> conditions,
+        List<String> phases,
+        List<String> studyTypes,
+        Double age,
+        String sex,
+        Boolean healthyVolunteers,
+        List<String> regions,
+        List<String> hospitals,
+        Boolean decentralized,
+        LocalDate startFrom,
+        LocalDate startTo,
+        GeoPoint near,
+        Integer distanceKm,
+        Sort sort,
+        String cursor,
+        int size,
+        Locale locale,
+        FhirCriteria fhir) {
 
-  /**
-   * What FHIR's ResearchStudy search asks beyond the JSON API.
-   *
-   * @param statuses R4 {@code ResearchStudy.status} codes
-   * @param conditionCodes condition codes as {@code system|code} or a bare {@code code}
-   * @param conditionText words a condition's name or lay names must contain ({@code condition:text})
-   * @param concepts condition concepts a trial should have, each with its weight in the score ({@code $match}:
-   *     a patient's conditions); a trial needs at least one
-   */
-  public record FhirCriteria(List<String> statuses, List<String> conditionCodes, String conditionText,
-      List<WeightedConcept> concepts) {
+    /**
+     * What FHIR's ResearchStudy search asks beyond the JSON API.
+     *
+     * @param statuses R4 {@code ResearchStudy.status} codes
+     * @param conditionCodes condition codes as {@code system|code} or a bare {@code code}
+     * @param conditionText words a condition's name or lay names must contain ({@code condition:text})
+     * @param concepts condition concepts a trial should have, each with its weight in the score ({@code $match}:
+     *     a patient's conditions); a trial needs at least one
+     */
+    public record FhirCriteria(
+            List<String> statuses, List<String> conditionCodes, String conditionText, List<WeightedConcept> concepts) {
 
-    public static final FhirCriteria NONE = new FhirCriteria(List.of(), List.of(), null, List.of());
-  }
-
-  /**
-   * A concept a trial should have: among all its concepts (with their broader ones), or, when {@code direct},
-   * as one of the conditions the trial names itself.
-   */
-  public record WeightedConcept(String concept, boolean direct, double weight) {}
-
-  /** A copy with FHIR's own criteria. */
-  public TrialQuery with(FhirCriteria criteria) {
-    return new TrialQuery(text, statuses, conditions, phases, studyTypes, age, sex, healthyVolunteers, regions,
-        hospitals, decentralized, startFrom, startTo, near, distanceKm, sort, cursor, size, locale, criteria);
-  }
-
-  /** Status a search finds when none is asked for: open for recruitment. */
-  static final String OPEN = "recruiting";
-  /** Status value that turns the status filter off. */
-  static final String ANY_STATUS = "all";
-
-  /** The orders a result list can have. */
-  public enum Sort {
-    RELEVANCE, DISTANCE, NEWEST, UPDATED;
-
-    static Sort parse(String value) {
-      return value == null || value.isBlank() ? null : Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        public static final FhirCriteria NONE = new FhirCriteria(List.of(), List.of(), null, List.of());
     }
-  }
 
-  /** The statuses to filter on: open for recruitment by default, none for {@code all}. */
-  List<String> effectiveStatuses() {
-    if (statuses.isEmpty()) {
-      return List.of(OPEN);
-    }
-    return statuses.contains(ANY_STATUS) ? List.of() : statuses;
-  }
+    /**
+     * A concept a trial should have: among all its concepts (with their broader ones), or, when {@code direct},
+     * as one of the conditions the trial names itself.
+     */
+    public record WeightedConcept(String concept, boolean direct, double weight) {}
 
-  /** Relevance when there is text, nearest first when there is a place, else newest. */
-  Sort effectiveSort() {
-    if (sort != null) {
-      return sort;
+    /** A copy with FHIR's own criteria. */
+    public TrialQuery with(FhirCriteria criteria) {
+        return new TrialQuery(
+                text,
+                statuses,
+                conditions,
+                phases,
+                studyTypes,
+                age,
+                sex,
+                healthyVolunteers,
+                regions,
+                hospitals,
+                decentralized,
+                startFrom,
+                startTo,
+                near,
+                distanceKm,
+                sort,
+                cursor,
+                size,
+                locale,
+                criteria);
     }
-    if (text != null || !fhir.concepts().isEmpty()) {
-      return Sort.RELEVANCE;
+
+    /** Status a search finds when none is asked for: open for recruitment. */
+    static final String OPEN = "recruiting";
+    /** Status value that turns the status filter off. */
+    static final String ANY_STATUS = "all";
+
+    /** The orders a result list can have. */
+    public enum Sort {
+        RELEVANCE,
+        DISTANCE,
+        NEWEST,
+        UPDATED;
+
+        static Sort parse(String value) {
+            return value == null || value.isBlank()
+                    ? null
+                    : Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        }
     }
-    return near != null ? Sort.DISTANCE : Sort.NEWEST;
-  }
+
+    /** The statuses to filter on: open for recruitment by default, none for {@code all}. */
+    List<String> effectiveStatuses() {
+        if (statuses.isEmpty()) {
+            return List.of(OPEN);
+        }
+        return statuses.contains(ANY_STATUS) ? List.of() : statuses;
+    }
+
+    /** Relevance when there is text, nearest first when there is a place, else newest. */
+    Sort effectiveSort() {
+        if (sort != null) {
+            return sort;
+        }
+        if (text != null || !fhir.concepts().isEmpty()) {
+            return Sort.RELEVANCE;
+        }
+        return near != null ? Sort.DISTANCE : Sort.NEWEST;
+    }
 }

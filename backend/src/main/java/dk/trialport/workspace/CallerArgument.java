@@ -21,21 +21,22 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class CallerArgument implements WebFluxConfigurer, HandlerMethodArgumentResolver {
 
-  @Override
-  public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-    configurer.addCustomResolver(this);
-  }
+    @Override
+    public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(this);
+    }
 
-  @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == TeamCaller.class;
-  }
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == TeamCaller.class;
+    }
 
-  @Override
-  public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
-    return exchange.getPrincipal().ofType(Authentication.class)
-        .filter(authentication -> authentication.getPrincipal() instanceof OidcUser)
-        .<Object>map(authentication -> TeamCaller.of((OidcUser) authentication.getPrincipal(), authentication))
-        .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)));
-  }
+    @Override
+    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .ofType(Authentication.class)
+                .filter(authentication -> authentication.getPrincipal() instanceof OidcUser)
+                .<Object>map(authentication -> TeamCaller.of((OidcUser) authentication.getPrincipal(), authentication))
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)));
+    }
 }

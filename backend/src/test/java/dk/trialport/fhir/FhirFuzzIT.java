@@ -33,175 +33,193 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FhirFuzzIT {
 
-  private static final String CORPUS = "/fhir/r4/fuzz/";
-  private static final Pattern LONG = Pattern.compile("\\{long:(\\d+)}");
+    private static final String CORPUS = "/fhir/r4/fuzz/";
+    private static final Pattern LONG = Pattern.compile("\\{long:(\\d+)}");
 
-  /** One row of the corpus. */
-  record Case(String name, String auth, String method, String target, String headers, String body, String expect) {
+    /** One row of the corpus. */
+    record Case(String name, String auth, String method, String target, String headers, String body, String expect) {
 
-    @Override
-    public String toString() {
-      return name;
+        @Override
+        public String toString() {
+            return name;
+        }
     }
-  }
 
-  /** A raw HTTP answer. */
-  record Answer(int status, String contentType, String body) {}
+    /** A raw HTTP answer. */
+    record Answer(int status, String contentType, String body) {}
 
-  @LocalServerPort int port;
-  @Autowired IdentityProperties identity;
-  String token;
+    @LocalServerPort
+    int port;
 
-  @BeforeAll
-  void token() {
-    token = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES);
-  }
+    @Autowired
+    IdentityProperties identity;
 
-  static Stream<Case> cases() throws IOException {
-    try (var in = FhirFuzzIT.class.getResourceAsStream(CORPUS + "cases.tsv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.isBlank() && !line.startsWith("#"))
-          .map(line -> line.split("\t", -1))
-          .map(c -> new Case(c[0], c[1], c[2], c[3], c[4], c[5], c[6])).toList().stream();
-    }
-  }
+    String token;
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void isAnsweredWithoutAServerErrorAndWithAnOperationOutcome(Case fuzz) throws IOException {
-    var answer = send(fuzz);
-    assertThat(answer.status()).as("status of " + fuzz.name() + ": " + answer.body()).isLessThan(500);
-    if (fuzz.expect().endsWith("xx")) {
-      assertThat(answer.status() / 100).as("status class of " + fuzz.name() + ": " + answer.body())
-          .isEqualTo(fuzz.expect().charAt(0) - '0');
-    } else {
-      assertThat(answer.status()).as("status of " + fuzz.name() + ": " + answer.body())
-          .isEqualTo(Integer.parseInt(fuzz.expect()));
+    @BeforeAll
+    void token() {
+        token = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES);
     }
-    if (answer.status() >= 400) {
-      assertThat(answer.contentType()).as("content type of " + fuzz.name()).startsWith("application/fhir+json");
-      assertThat(answer.body()).as("body of " + fuzz.name()).contains("\"resourceType\":\"OperationOutcome\"");
-    }
-  }
 
-  private Answer send(Case fuzz) throws IOException {
-    var body = body(fuzz.body());
-    var request = new ByteArrayOutputStream();
-    var head = new StringBuilder(fuzz.method() + " " + expand(fuzz.target()) + " HTTP/1.1\r\n")
-        .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
-    if (fuzz.auth().equals("token")) {
-      head.append("Authorization: Bearer ").append(token).append("\r\n");
+    static Stream<Case> cases() throws IOException {
+        try (var in = FhirFuzzIT.class.getResourceAsStream(CORPUS + "cases.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                            .map(line -> line.split("\t", -1))
+                            .map(c -> new Case(c[0], c[1], c[2], c[3], c[4], c[5], c[6]))
+                            .toList()
+                            .stream();
+        }
     }
-    if (!fuzz.headers().equals("-")) {
-      for (var header : fuzz.headers().split(";;")) {
-        head.append(expand(header)).append("\r\n");
-      }
-    }
-    if (body != null) {
-      head.append("Content-Length: ").append(body.length).append("\r\n");
-    }
-    request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-    if (body != null) {
-      request.writeBytes(body);
-    }
-    try (var socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(60_000);
-      socket.getOutputStream().write(request.toByteArray());
-      socket.getOutputStream().flush();
-      return read(socket.getInputStream());
-    }
-  }
 
-  private static String expand(String text) {
-    return LONG.matcher(text).replaceAll(m -> "a".repeat(Integer.parseInt(m.group(1))));
-  }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isAnsweredWithoutAServerErrorAndWithAnOperationOutcome(Case fuzz) throws IOException {
+        var answer = send(fuzz);
+        assertThat(answer.status())
+                .as("status of " + fuzz.name() + ": " + answer.body())
+                .isLessThan(500);
+        if (fuzz.expect().endsWith("xx")) {
+            assertThat(answer.status() / 100)
+                    .as("status class of " + fuzz.name() + ": " + answer.body())
+                    .isEqualTo(fuzz.expect().charAt(0) - '0');
+        } else {
+            assertThat(answer.status())
+                    .as("status of " + fuzz.name() + ": " + answer.body())
+                    .isEqualTo(Integer.parseInt(fuzz.expect()));
+        }
+        if (answer.status() >= 400) {
+            assertThat(answer.contentType())
+                    .as("content type of " + fuzz.name())
+                    .startsWith("application/fhir+json");
+            assertThat(answer.body()).as("body of " + fuzz.name()).contains("\"resourceType\":\"OperationOutcome\"");
+        }
+    }
 
-  private static byte[] body(String spec) throws IOException {
-    if (spec.equals("-")) {
-      return null;
+    private Answer send(Case fuzz) throws IOException {
+        var body = body(fuzz.body());
+        var request = new ByteArrayOutputStream();
+        var head = new StringBuilder(fuzz.method() + " " + expand(fuzz.target()) + " HTTP/1.1\r\n")
+                .append("Host: localhost:")
+                .append(port)
+                .append("\r\nConnection: close\r\n");
+        if (fuzz.auth().equals("token")) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        if (!fuzz.headers().equals("-")) {
+            for (var header : fuzz.headers().split(";;")) {
+                head.append(expand(header)).append("\r\n");
+            }
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            request.writeBytes(body);
+        }
+        try (var socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request.toByteArray());
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        }
     }
-    if (spec.startsWith("@gen:")) {
-      return generated(spec.substring(5)).getBytes(StandardCharsets.UTF_8);
-    }
-    if (spec.startsWith("@")) {
-      try (var in = FhirFuzzIT.class.getResourceAsStream(CORPUS + spec.substring(1))) {
-        return in.readAllBytes();
-      }
-    }
-    var bytes = new ByteArrayOutputStream();
-    var utf8 = spec.getBytes(StandardCharsets.UTF_8);
-    for (int i = 0; i < utf8.length; i++) {
-      if (utf8[i] == '\\' && i + 3 < utf8.length && utf8[i + 1] == 'x') {
-        bytes.write(Integer.parseInt(new String(utf8, i + 2, 2, StandardCharsets.US_ASCII), 16));
-        i += 3;
-      } else {
-        bytes.write(utf8[i]);
-      }
-    }
-    return bytes.toByteArray();
-  }
 
-  /** Bodies too large to keep in the corpus: NAME-COUNT. */
-  private static String generated(String name) {
-    int dash = name.lastIndexOf('-');
-    int count = Integer.parseInt(name.substring(dash + 1));
-    List<String> entries = new ArrayList<>();
-    IntStream.range(0, count).forEach(i -> entries.add(switch (name.substring(0, dash)) {
-      case "get" -> "{\"request\":{\"method\":\"GET\",\"url\":\"Organization/x" + i + "\"}}";
-      case "unresolved" -> organization(uuid(i), i == count - 1 ? uuid(count + 1) : null);
-      case "shared-fullurl" -> organization(uuid(0), null);
-      default -> throw new IllegalArgumentException(name);
-    }));
-    return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + String.join(",", entries) + "]}";
-  }
-
-  private static String organization(String fullUrl, String partOf) {
-    return "{\"fullUrl\":\"" + fullUrl + "\",\"resource\":{\"resourceType\":\"Organization\",\"name\":\"Fuzz\""
-        + (partOf == null ? "" : ",\"partOf\":{\"reference\":\"" + partOf + "\"}")
-        + "},\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}";
-  }
-
-  private static String uuid(int i) {
-    return String.format(Locale.ROOT, "urn:uuid:0b9d1c7e-2222-4a0a-9a39-%012d", i);
-  }
-
-  private static Answer read(InputStream in) throws IOException {
-    var all = in.readAllBytes();
-    var text = new String(all, StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    if (end < 0) {
-      throw new UncheckedIOException(new IOException("no HTTP answer: " + text));
+    private static String expand(String text) {
+        return LONG.matcher(text).replaceAll(m -> "a".repeat(Integer.parseInt(m.group(1))));
     }
-    var lines = text.substring(0, end).split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
-    String contentType = "";
-    boolean chunked = false;
-    for (var line : lines) {
-      var lower = line.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("content-type:")) {
-        contentType = line.substring(13).strip();
-      }
-      chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
-    }
-    var raw = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-    return new Answer(status, contentType, new String(chunked ? dechunk(raw) : raw, StandardCharsets.UTF_8));
-  }
 
-  private static byte[] dechunk(byte[] raw) {
-    var out = new ByteArrayOutputStream();
-    int at = 0;
-    while (at < raw.length) {
-      int lineEnd = at;
-      while (lineEnd + 1 < raw.length && !(raw[lineEnd] == '\r' && raw[lineEnd + 1] == '\n')) {
-        lineEnd++;
-      }
-      int size = Integer.parseInt(new String(raw, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].strip(), 16);
-      if (size == 0) {
-        break;
-      }
-      out.write(raw, lineEnd + 2, size);
-      at = lineEnd + 2 + size + 2;
+    private static byte[] body(String spec) throws IOException {
+        if (spec.equals("-")) {
+            return null;
+        }
+        if (spec.startsWith("@gen:")) {
+            return generated(spec.substring(5)).getBytes(StandardCharsets.UTF_8);
+        }
+        if (spec.startsWith("@")) {
+            try (var in = FhirFuzzIT.class.getResourceAsStream(CORPUS + spec.substring(1))) {
+                return in.readAllBytes();
+            }
+        }
+        var bytes = new ByteArrayOutputStream();
+        var utf8 = spec.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '\\' && i + 3 < utf8.length && utf8[i + 1] == 'x') {
+                bytes.write(Integer.parseInt(new String(utf8, i + 2, 2, StandardCharsets.US_ASCII), 16));
+                i += 3;
+            } else {
+                bytes.write(utf8[i]);
+            }
+        }
+        return bytes.toByteArray();
     }
-    return out.toByteArray();
-  }
+
+    /** Bodies too large to keep in the corpus: NAME-COUNT. */
+    private static String generated(String name) {
+        int dash = name.lastIndexOf('-');
+        int count = Integer.parseInt(name.substring(dash + 1));
+        List<String> entries = new ArrayList<>();
+        IntStream.range(0, count)
+                .forEach(i -> entries.add(
+                        switch (name.substring(0, dash)) {
+                            case "get" -> "{\"request\":{\"method\":\"GET\",\"url\":\"Organization/x" + i + "\"}}";
+                            case "unresolved" -> organization(uuid(i), i == count - 1 ? uuid(count + 1) : null);
+                            case "shared-fullurl" -> organization(uuid(0), null);
+                            default -> throw new IllegalArgumentException(name);
+                        }));
+        return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + String.join(",", entries) + "]}";
+    }
+
+    private static String organization(String fullUrl, String partOf) {
+        return "{\"fullUrl\":\"" + fullUrl + "\",\"resource\":{\"resourceType\":\"Organization\",\"name\":\"Fuzz\""
+                + (partOf == null ? "" : ",\"partOf\":{\"reference\":\"" + partOf + "\"}")
+                + "},\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}";
+    }
+
+    private static String uuid(int i) {
+        return String.format(Locale.ROOT, "urn:uuid:0b9d1c7e-2222-4a0a-9a39-%012d", i);
+    }
+
+    private static Answer read(InputStream in) throws IOException {
+        var all = in.readAllBytes();
+        var text = new String(all, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new UncheckedIOException(new IOException("no HTTP answer: " + text));
+        }
+        var lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String contentType = "";
+        boolean chunked = false;
+        for (var line : lines) {
+            var lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-type:")) {
+                contentType = line.substring(13).strip();
+            }
+            chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+        }
+        var raw = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        return new Answer(status, contentType, new String(chunked ? dechunk(raw) : raw, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] dechunk(byte[] raw) {
+        var out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < raw.length) {
+            int lineEnd = at;
+            while (lineEnd + 1 < raw.length && !(raw[lineEnd] == '\r' && raw[lineEnd + 1] == '\n')) {
+                lineEnd++;
+            }
+            int size = Integer.parseInt(
+                    new String(raw, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(raw, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
 }

@@ -22,79 +22,131 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TrialportIntegrationTest
 class FhirTransactionIT {
 
-  @LocalServerPort int port;
-  private static final String TEST_SITE = TrialportFhir.BASE + "/sid/test-site";
+    @LocalServerPort
+    int port;
 
-  @Autowired IdentityProperties identity;
-  IGenericClient hospital;
+    private static final String TEST_SITE = TrialportFhir.BASE + "/sid/test-site";
 
-  @BeforeEach
-  void connect() {
-    hospital = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
-  }
+    @Autowired
+    IdentityProperties identity;
 
-  @Test
-  void aTrialWithItsSiteAndDepartmentIsStoredTogetherWithReferencesResolved() {
-    var response = hospital.transaction().withBundle(trialBundle("NCT90000101", "OUH-J1")).execute();
+    IGenericClient hospital;
 
-    assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
-    assertThat(response.getEntry()).extracting(e -> e.getResponse().getStatus()).allMatch(s -> s.startsWith("201"));
-    var studyId = response.getEntry().get(2).getResponse().getLocation().split("/")[1];
-    var study = hospital.read().resource(ResearchStudy.class).withId(studyId).execute();
-    var site = hospital.read().resource(Location.class).withId(study.getSiteFirstRep().getReferenceElement().getIdPart())
-        .execute();
-    assertThat(site.getName()).isEqualTo("Odense Universitetshospital, Lungemedicinsk Afdeling");
-    var department = hospital.read().resource(Organization.class)
-        .withId(site.getManagingOrganization().getReferenceElement().getIdPart()).execute();
-    assertThat(department.getName()).isEqualTo("OUH, Lungemedicinsk Afdeling J");
-  }
+    @BeforeEach
+    void connect() {
+        hospital = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
+    }
 
-  @Test
-  void aTransactionWithOneBadEntryStoresNothing() {
-    var bundle = trialBundle("NCT90000102", "OUH-J2");
-    ((ResearchStudy) bundle.getEntry().get(2).getResource()).addSite(new Reference("Location/not-a-site"));
+    @Test
+    void aTrialWithItsSiteAndDepartmentIsStoredTogetherWithReferencesResolved() {
+        var response = hospital.transaction()
+                .withBundle(trialBundle("NCT90000101", "OUH-J1"))
+                .execute();
 
-    assertThatThrownBy(() -> hospital.transaction().withBundle(bundle).execute())
-        .isInstanceOf(UnprocessableEntityException.class);
-    assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J2")).isZero();
-  }
+        assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+        assertThat(response.getEntry())
+                .extracting(e -> e.getResponse().getStatus())
+                .allMatch(s -> s.startsWith("201"));
+        var studyId = response.getEntry().get(2).getResponse().getLocation().split("/")[1];
+        var study =
+                hospital.read().resource(ResearchStudy.class).withId(studyId).execute();
+        var site = hospital.read()
+                .resource(Location.class)
+                .withId(study.getSiteFirstRep().getReferenceElement().getIdPart())
+                .execute();
+        assertThat(site.getName()).isEqualTo("Odense Universitetshospital, Lungemedicinsk Afdeling");
+        var department = hospital.read()
+                .resource(Organization.class)
+                .withId(site.getManagingOrganization().getReferenceElement().getIdPart())
+                .execute();
+        assertThat(department.getName()).isEqualTo("OUH, Lungemedicinsk Afdeling J");
+    }
 
-  @Test
-  void resendingTheSameTransactionWithConditionalRequestsChangesNoCount() {
-    var conditional = trialBundle("NCT90000103", "OUH-J3");
-    conditional.getEntry().get(0).getRequest().setIfNoneExist("identifier=" + TrialportFhir.SOR + "|OUH-J3");
-    ((Location) conditional.getEntry().get(1).getResource()).addIdentifier().setSystem(TEST_SITE).setValue("OUH-J3");
-    conditional.getEntry().get(1).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-        .setUrl("Location?identifier=" + TEST_SITE + "|OUH-J3");
-    conditional.getEntry().get(2).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-        .setUrl("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103");
+    @Test
+    void aTransactionWithOneBadEntryStoresNothing() {
+        var bundle = trialBundle("NCT90000102", "OUH-J2");
+        ((ResearchStudy) bundle.getEntry().get(2).getResource()).addSite(new Reference("Location/not-a-site"));
 
-    hospital.transaction().withBundle(conditional).execute();
-    hospital.transaction().withBundle(conditional).execute();
+        assertThatThrownBy(() -> hospital.transaction().withBundle(bundle).execute())
+                .isInstanceOf(UnprocessableEntityException.class);
+        assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J2"))
+                .isZero();
+    }
 
-    assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J3")).isEqualTo(1);
-    assertThat(count("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103")).isEqualTo(1);
-    var study = (ResearchStudy) hospital.search().byUrl("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT
-        + "|NCT90000103").returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
-    assertThat(study.getMeta().getVersionId()).as("an unchanged trial sent again gets no new version").isEqualTo("1");
-  }
+    @Test
+    void resendingTheSameTransactionWithConditionalRequestsChangesNoCount() {
+        var conditional = trialBundle("NCT90000103", "OUH-J3");
+        conditional.getEntry().get(0).getRequest().setIfNoneExist("identifier=" + TrialportFhir.SOR + "|OUH-J3");
+        ((Location) conditional.getEntry().get(1).getResource())
+                .addIdentifier()
+                .setSystem(TEST_SITE)
+                .setValue("OUH-J3");
+        conditional
+                .getEntry()
+                .get(1)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Location?identifier=" + TEST_SITE + "|OUH-J3");
+        conditional
+                .getEntry()
+                .get(2)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103");
 
-  private int count(String search) {
-    return hospital.search().byUrl(search).returnBundle(Bundle.class).execute().getTotal();
-  }
+        hospital.transaction().withBundle(conditional).execute();
+        hospital.transaction().withBundle(conditional).execute();
 
-  private static Bundle trialBundle(String nct, String sorCode) {
-    var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    var department = TrialFixture.department(sorCode, "OUH, Lungemedicinsk Afdeling J");
-    bundle.addEntry().setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000001").setResource(department)
-        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Organization");
-    var site = TrialFixture.site("Odense Universitetshospital, Lungemedicinsk Afdeling", "Odense C", "5000",
-        new Reference("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000001"));
-    bundle.addEntry().setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000002").setResource(site)
-        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Location");
-    var study = TrialFixture.recruiting(nct, new Reference("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000002"));
-    bundle.addEntry().setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000003").setResource(study)
-        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("ResearchStudy");
-    return bundle;
-  }
+        assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J3"))
+                .isEqualTo(1);
+        assertThat(count("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103"))
+                .isEqualTo(1);
+        var study = (ResearchStudy) hospital.search()
+                .byUrl("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103")
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntryFirstRep()
+                .getResource();
+        assertThat(study.getMeta().getVersionId())
+                .as("an unchanged trial sent again gets no new version")
+                .isEqualTo("1");
+    }
+
+    private int count(String search) {
+        return hospital.search()
+                .byUrl(search)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getTotal();
+    }
+
+    private static Bundle trialBundle(String nct, String sorCode) {
+        var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        var department = TrialFixture.department(sorCode, "OUH, Lungemedicinsk Afdeling J");
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000001")
+                .setResource(department)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Organization");
+        var site = TrialFixture.site(
+                "Odense Universitetshospital, Lungemedicinsk Afdeling",
+                "Odense C",
+                "5000",
+                new Reference("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000001"));
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000002")
+                .setResource(site)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Location");
+        var study = TrialFixture.recruiting(nct, new Reference("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000002"));
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000003")
+                .setResource(study)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("ResearchStudy");
+        return bundle;
+    }
 }

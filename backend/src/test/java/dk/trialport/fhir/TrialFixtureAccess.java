@@ -8,13 +8,13 @@ import org.hl7.fhir.r4.model.ResearchStudy;
 /** The catalogue's fixtures for tests of other features. */
 public final class TrialFixtureAccess {
 
-  private TrialFixtureAccess() {}
+    private TrialFixtureAccess() {}
 
-  public static Location site() {
-    return TrialFixture.site("Rigshospitalet, Endokrinologisk Klinik", "København Ø", "2100", null);
-  }
+    public static Location site() {
+        return TrialFixture.site("Rigshospitalet, Endokrinologisk Klinik", "København Ø", "2100", null);
+    }
 
-  public static ResearchStudy trial(IIdType site) {
-    return TrialFixture.recruiting("NCT07000001", new Reference(site.getValue()));
-  }
+    public static ResearchStudy trial(IIdType site) {
+        return TrialFixture.recruiting("NCT07000001", new Reference(site.getValue()));
+    }
 }

@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,13 +47,13 @@ import org.springframework.web.reactive.function.BodyInserters;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT {
 
-  /**
-   * hospital: demo-hospital (rh-onkologi) with every scope; -no-rs without system/ResearchSubject.*; -r with
-   * only system/ResearchSubject.r; -s with only .s; hospital2: demo-hospital-aarhus (auh-endokrinologi), every
-   * scope; investigator (rh-onkologi), investigator2 (auh-endokrinologi); admin: the operator (API) or an
-   * administrator logged in (pages). Hospital systems have no login to pages.
-   */
-  static final String MATRIX = """
+    /**
+     * hospital: demo-hospital (rh-onkologi) with every scope; -no-rs without system/ResearchSubject.*; -r with
+     * only system/ResearchSubject.r; -s with only .s; hospital2: demo-hospital-aarhus (auh-endokrinologi), every
+     * scope; investigator (rh-onkologi), investigator2 (auh-endokrinologi); admin: the operator (API) or an
+     * administrator logged in (pages). Hospital systems have no login to pages.
+     */
+    static final String MATRIX = """
       endpoint              anonymous patient patient2 investigator investigator2 hospital hospital-no-rs hospital-r hospital-s hospital2 admin
       fhir-subject-read     401       403     403      200          403           200      403            200        403        403       200
       fhir-subject-search   401       403     403      200          403           200      403            403        200        403       200
@@ -79,188 +78,261 @@ class AuthorizationMatrixIT {
       ws-admin-member       login     403     403      403          403           login    login          login      login      login     3xx
       """;
 
-  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+    private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
-  @Autowired ApplicationContext context;
-  @Autowired IdentityProperties identity;
-  @Autowired RegisteringInterest registering;
+    @Autowired
+    ApplicationContext context;
 
-  WebTestClient web;
-  String trial;
-  String doomed;
-  String trialJson;
-  UUID anneRegistration;
-  final Map<String, UnaryOperator<WebTestClient>> apiCallers = new HashMap<>();
-  final Map<String, UnaryOperator<WebTestClient>> pageCallers = new HashMap<>();
+    @Autowired
+    IdentityProperties identity;
 
-  @BeforeAll
-  void aTrialWithACandidate() {
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(60)).build();
-    var issuer = identity.issuer();
-    var all = FhirClients.ALL_SCOPES + " system/ResearchSubject.rs";
-    var hospital = Tokens.demoHospital(issuer, all);
-    var site = created(bearer(hospital).apply(web).post().uri("/fhir/Location").contentType(FHIR_JSON)
-        .bodyValue(encode(TrialFixtureAccess.site())).exchange());
-    var study = TrialFixtureAccess.trial(new org.hl7.fhir.r4.model.IdType("Location", site));
-    trial = created(bearer(hospital).apply(web).post().uri("/fhir/ResearchStudy").contentType(FHIR_JSON)
-        .bodyValue(encode(study)).exchange());
-    doomed = created(bearer(hospital).apply(web).post().uri("/fhir/ResearchStudy").contentType(FHIR_JSON)
-        .bodyValue(encode(TrialFixtureAccess.trial(new org.hl7.fhir.r4.model.IdType("Location", site)))).exchange());
-    study.setId(trial);
-    trialJson = encode(study);
-    anneRegistration = registering.register("matrix-anne", trial,
-        new RegisteringInterest.Request(ContactChannel.PORTAL, null, null)).block().id();
+    @Autowired
+    RegisteringInterest registering;
 
-    person("anonymous", null, null, null);
-    person("patient", "matrix-anne", Roles.PATIENT, null);
-    person("patient2", "matrix-bob", Roles.PATIENT, null);
-    person("investigator", "investigator", Roles.INVESTIGATOR, "rh-onkologi");
-    person("investigator2", "investigator2", Roles.INVESTIGATOR, "auh-endokrinologi");
-    system("hospital", hospital);
-    system("hospital-no-rs", Tokens.demoHospital(issuer, FhirClients.ALL_SCOPES));
-    system("hospital-r", Tokens.demoHospital(issuer, "system/ResearchSubject.r"));
-    system("hospital-s", Tokens.demoHospital(issuer, "system/ResearchSubject.s"));
-    system("hospital2", Tokens.aarhusHospital(issuer, all));
-    apiCallers.put("admin", bearer(Tokens.operator(issuer)));
-    pageCallers.put("admin", login("matrix-admin", Roles.ADMIN, null));
-  }
+    WebTestClient web;
+    String trial;
+    String doomed;
+    String trialJson;
+    UUID anneRegistration;
+    final Map<String, UnaryOperator<WebTestClient>> apiCallers = new HashMap<>();
+    final Map<String, UnaryOperator<WebTestClient>> pageCallers = new HashMap<>();
 
-  /** Each endpoint: whether it is a page, and the request. */
-  Map<String, Endpoint> endpoints() {
-    var endpoints = new HashMap<String, Endpoint>();
-    endpoints.put("fhir-subject-read", api(web -> web.get().uri("/fhir/ResearchSubject/{id}", anneRegistration)));
-    endpoints.put("fhir-subject-search", api(web -> web.get().uri("/fhir/ResearchSubject?study=ResearchStudy/{id}",
-        trial)));
-    endpoints.put("fhir-study-update", api(web -> web.put().uri("/fhir/ResearchStudy/{id}", trial)
-        .contentType(FHIR_JSON).bodyValue(trialJson)));
-    endpoints.put("fhir-study-delete", api(web -> web.delete().uri("/fhir/ResearchStudy/{id}", doomed)));
-    endpoints.put("api-admin-import", api(web -> web.get().uri("/api/v1/admin/import")));
-    endpoints.put("api-admin-reindex", api(web -> web.get().uri("/api/v1/admin/reindex")));
-    endpoints.put("api-me", api(web -> web.get().uri("/api/v1/me")));
-    endpoints.put("page-my-page", page(web -> web.get().uri("/min-side")));
-    endpoints.put("page-export", page(web -> web.get().uri("/min-side/eksport")));
-    endpoints.put("page-profile", page(web -> web.get().uri("/profil")));
-    endpoints.put("page-register", page(web -> web.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", trial)
-        .body(BodyInserters.fromFormData(interestForm()))));
-    endpoints.put("page-withdraw-anne", page(web -> web.mutateWith(csrf()).post()
-        .uri("/min-side/tilmeldinger/{id}/tilbagetraek", anneRegistration)));
-    endpoints.put("ws-home", page(web -> web.get().uri("/arbejdsrum")));
-    endpoints.put("ws-trial-form", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}", trial)));
-    // an empty form: the team is told what is missing (400), anyone else learns nothing (404)
-    endpoints.put("ws-trial-save", page(web -> web.mutateWith(csrf()).post().uri("/arbejdsrum/forsoeg/{id}", trial)
-        .body(BodyInserters.fromFormData("action", "save"))));
-    endpoints.put("ws-candidates", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}/kandidater", trial)));
-    endpoints.put("ws-candidates-csv", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}/kandidater.csv", trial)));
-    endpoints.put("ws-candidate", page(web -> web.get().uri("/arbejdsrum/kandidater/{id}", anneRegistration)));
-    endpoints.put("ws-candidate-note", page(web -> web.mutateWith(csrf()).post()
-        .uri("/arbejdsrum/kandidater/{id}/noter", anneRegistration).body(BodyInserters.fromFormData("note", "Ringet op"))));
-    endpoints.put("ws-admin", page(web -> web.get().uri("/arbejdsrum/admin")));
-    endpoints.put("ws-admin-member", page(web -> web.mutateWith(csrf()).post().uri("/arbejdsrum/admin/medlemmer")
-        .body(BodyInserters.fromFormData(member()))));
-    return endpoints;
-  }
+    @BeforeAll
+    void aTrialWithACandidate() {
+        web = WebTestClient.bindToApplicationContext(context)
+                .apply(springSecurity())
+                .configureClient()
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+        var issuer = identity.issuer();
+        var all = FhirClients.ALL_SCOPES + " system/ResearchSubject.rs";
+        var hospital = Tokens.demoHospital(issuer, all);
+        var site = created(bearer(hospital)
+                .apply(web)
+                .post()
+                .uri("/fhir/Location")
+                .contentType(FHIR_JSON)
+                .bodyValue(encode(TrialFixtureAccess.site()))
+                .exchange());
+        var study = TrialFixtureAccess.trial(new org.hl7.fhir.r4.model.IdType("Location", site));
+        trial = created(bearer(hospital)
+                .apply(web)
+                .post()
+                .uri("/fhir/ResearchStudy")
+                .contentType(FHIR_JSON)
+                .bodyValue(encode(study))
+                .exchange());
+        doomed = created(bearer(hospital)
+                .apply(web)
+                .post()
+                .uri("/fhir/ResearchStudy")
+                .contentType(FHIR_JSON)
+                .bodyValue(encode(TrialFixtureAccess.trial(new org.hl7.fhir.r4.model.IdType("Location", site))))
+                .exchange());
+        study.setId(trial);
+        trialJson = encode(study);
+        anneRegistration = registering
+                .register("matrix-anne", trial, new RegisteringInterest.Request(ContactChannel.PORTAL, null, null))
+                .block()
+                .id();
 
-  Stream<Arguments> matrix() {
-    var lines = MATRIX.strip().lines().map(line -> line.trim().split("\\s+")).toList();
-    var callers = lines.get(0);
-    var rows = new ArrayList<Arguments>();
-    for (var line : lines.subList(1, lines.size())) {
-      for (int column = 1; column < callers.length; column++) {
-        rows.add(Arguments.of(line[0], callers[column], line[column]));
-      }
+        person("anonymous", null, null, null);
+        person("patient", "matrix-anne", Roles.PATIENT, null);
+        person("patient2", "matrix-bob", Roles.PATIENT, null);
+        person("investigator", "investigator", Roles.INVESTIGATOR, "rh-onkologi");
+        person("investigator2", "investigator2", Roles.INVESTIGATOR, "auh-endokrinologi");
+        system("hospital", hospital);
+        system("hospital-no-rs", Tokens.demoHospital(issuer, FhirClients.ALL_SCOPES));
+        system("hospital-r", Tokens.demoHospital(issuer, "system/ResearchSubject.r"));
+        system("hospital-s", Tokens.demoHospital(issuer, "system/ResearchSubject.s"));
+        system("hospital2", Tokens.aarhusHospital(issuer, all));
+        apiCallers.put("admin", bearer(Tokens.operator(issuer)));
+        pageCallers.put("admin", login("matrix-admin", Roles.ADMIN, null));
     }
-    return rows.stream();
-  }
 
-  @ParameterizedTest(name = "{0} as {1}: {2}")
-  @MethodSource("matrix")
-  void callerMeetsTheExpectedAnswer(String endpointName, String caller, String expected) {
-    var endpoint = endpoints().get(endpointName);
-    assertThat(endpoint).as("endpoint " + endpointName).isNotNull();
-    var as = (endpoint.page() ? pageCallers : apiCallers).get(caller);
-    assertThat(as).as("caller " + caller).isNotNull();
-    var response = endpoint.request().apply(as.apply(web)).exchange();
-    switch (expected) {
-      case "login" -> response.expectStatus().is3xxRedirection()
-          .expectHeader().valueMatches("Location", ".*/oauth2/authorization/trialport");
-      case "3xx" -> response.expectStatus().is3xxRedirection()
-          .expectHeader().value("Location", location -> assertThat(location).doesNotContain("/oauth2/"));
-      default -> {
-        int status = Integer.parseInt(expected);
-        response.expectStatus().isEqualTo(status);
-        if (status >= 400 && endpointName.startsWith("fhir-")) {
-          response.expectBody().jsonPath("$.resourceType").isEqualTo("OperationOutcome")
-              .jsonPath("$.issue[0].diagnostics").isNotEmpty();
+    /** Each endpoint: whether it is a page, and the request. */
+    Map<String, Endpoint> endpoints() {
+        var endpoints = new HashMap<String, Endpoint>();
+        endpoints.put("fhir-subject-read", api(web -> web.get().uri("/fhir/ResearchSubject/{id}", anneRegistration)));
+        endpoints.put(
+                "fhir-subject-search",
+                api(web -> web.get().uri("/fhir/ResearchSubject?study=ResearchStudy/{id}", trial)));
+        endpoints.put(
+                "fhir-study-update",
+                api(web -> web.put()
+                        .uri("/fhir/ResearchStudy/{id}", trial)
+                        .contentType(FHIR_JSON)
+                        .bodyValue(trialJson)));
+        endpoints.put("fhir-study-delete", api(web -> web.delete().uri("/fhir/ResearchStudy/{id}", doomed)));
+        endpoints.put("api-admin-import", api(web -> web.get().uri("/api/v1/admin/import")));
+        endpoints.put("api-admin-reindex", api(web -> web.get().uri("/api/v1/admin/reindex")));
+        endpoints.put("api-me", api(web -> web.get().uri("/api/v1/me")));
+        endpoints.put("page-my-page", page(web -> web.get().uri("/min-side")));
+        endpoints.put("page-export", page(web -> web.get().uri("/min-side/eksport")));
+        endpoints.put("page-profile", page(web -> web.get().uri("/profil")));
+        endpoints.put(
+                "page-register",
+                page(web -> web.mutateWith(csrf())
+                        .post()
+                        .uri("/forsoeg/{id}/interesse", trial)
+                        .body(BodyInserters.fromFormData(interestForm()))));
+        endpoints.put(
+                "page-withdraw-anne",
+                page(web -> web.mutateWith(csrf())
+                        .post()
+                        .uri("/min-side/tilmeldinger/{id}/tilbagetraek", anneRegistration)));
+        endpoints.put("ws-home", page(web -> web.get().uri("/arbejdsrum")));
+        endpoints.put("ws-trial-form", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}", trial)));
+        // an empty form: the team is told what is missing (400), anyone else learns nothing (404)
+        endpoints.put(
+                "ws-trial-save",
+                page(web -> web.mutateWith(csrf())
+                        .post()
+                        .uri("/arbejdsrum/forsoeg/{id}", trial)
+                        .body(BodyInserters.fromFormData("action", "save"))));
+        endpoints.put("ws-candidates", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}/kandidater", trial)));
+        endpoints.put(
+                "ws-candidates-csv", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}/kandidater.csv", trial)));
+        endpoints.put("ws-candidate", page(web -> web.get().uri("/arbejdsrum/kandidater/{id}", anneRegistration)));
+        endpoints.put(
+                "ws-candidate-note",
+                page(web -> web.mutateWith(csrf())
+                        .post()
+                        .uri("/arbejdsrum/kandidater/{id}/noter", anneRegistration)
+                        .body(BodyInserters.fromFormData("note", "Ringet op"))));
+        endpoints.put("ws-admin", page(web -> web.get().uri("/arbejdsrum/admin")));
+        endpoints.put(
+                "ws-admin-member",
+                page(web -> web.mutateWith(csrf())
+                        .post()
+                        .uri("/arbejdsrum/admin/medlemmer")
+                        .body(BodyInserters.fromFormData(member()))));
+        return endpoints;
+    }
+
+    Stream<Arguments> matrix() {
+        var lines =
+                MATRIX.strip().lines().map(line -> line.trim().split("\\s+")).toList();
+        var callers = lines.get(0);
+        var rows = new ArrayList<Arguments>();
+        for (var line : lines.subList(1, lines.size())) {
+            for (int column = 1; column < callers.length; column++) {
+                rows.add(Arguments.of(line[0], callers[column], line[column]));
+            }
         }
-      }
+        return rows.stream();
     }
-  }
 
-  /** An endpoint: a page (callers log in) or an API (callers bring bearer tokens), and its request. */
-  record Endpoint(boolean page, Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> request) {}
-
-  private static Endpoint api(Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> request) {
-    return new Endpoint(false, request);
-  }
-
-  private static Endpoint page(Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> request) {
-    return new Endpoint(true, request);
-  }
-
-  /** A person: a bearer token of theirs for the APIs, a login for the pages; null subject: anonymous. */
-  private void person(String name, String subject, String role, String organization) {
-    if (subject == null) {
-      apiCallers.put(name, web -> web);
-      pageCallers.put(name, web -> web);
-      return;
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("matrix")
+    void callerMeetsTheExpectedAnswer(String endpointName, String caller, String expected) {
+        var endpoint = endpoints().get(endpointName);
+        assertThat(endpoint).as("endpoint " + endpointName).isNotNull();
+        var as = (endpoint.page() ? pageCallers : apiCallers).get(caller);
+        assertThat(as).as("caller " + caller).isNotNull();
+        var response = endpoint.request().apply(as.apply(web)).exchange();
+        switch (expected) {
+            case "login" ->
+                response.expectStatus()
+                        .is3xxRedirection()
+                        .expectHeader()
+                        .valueMatches("Location", ".*/oauth2/authorization/trialport");
+            case "3xx" ->
+                response.expectStatus()
+                        .is3xxRedirection()
+                        .expectHeader()
+                        .value("Location", location -> assertThat(location).doesNotContain("/oauth2/"));
+            default -> {
+                int status = Integer.parseInt(expected);
+                response.expectStatus().isEqualTo(status);
+                if (status >= 400 && endpointName.startsWith("fhir-")) {
+                    response.expectBody()
+                            .jsonPath("$.resourceType")
+                            .isEqualTo("OperationOutcome")
+                            .jsonPath("$.issue[0].diagnostics")
+                            .isNotEmpty();
+                }
+            }
+        }
     }
-    apiCallers.put(name, web -> web.mutateWith(mockJwt().jwt(jwt -> {
-      jwt.subject(subject).claim("roles", List.of(role));
-      if (organization != null) {
-        jwt.claim("organization", organization);
-      }
-    }).authorities(new SimpleGrantedAuthority("ROLE_" + role))));
-    pageCallers.put(name, login(subject, role, organization));
-  }
 
-  /** A hospital system: its token for the APIs; on the pages, where bearer tokens do not log in, the same. */
-  private void system(String name, String token) {
-    apiCallers.put(name, bearer(token));
-    pageCallers.put(name, bearer(token));
-  }
+    /** An endpoint: a page (callers log in) or an API (callers bring bearer tokens), and its request. */
+    record Endpoint(boolean page, Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> request) {}
 
-  private static UnaryOperator<WebTestClient> login(String subject, String role, String organization) {
-    return web -> web.mutateWith(mockOidcLogin().idToken(token -> {
-      token.subject(subject).claim("roles", List.of(role));
-      if (organization != null) {
-        token.claim("organization", organization);
-      }
-    }).authorities(new SimpleGrantedAuthority("ROLE_" + role)));
-  }
+    private static Endpoint api(Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> request) {
+        return new Endpoint(false, request);
+    }
 
-  private static UnaryOperator<WebTestClient> bearer(String token) {
-    return web -> web.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build();
-  }
+    private static Endpoint page(Function<WebTestClient, WebTestClient.RequestHeadersSpec<?>> request) {
+        return new Endpoint(true, request);
+    }
 
-  private static LinkedMultiValueMap<String, String> member() {
-    var form = new LinkedMultiValueMap<String, String>();
-    form.setAll(Map.of("organization", "rh-onkologi", "subject", "matrix-new-member", "displayName", "Ny Kollega"));
-    return form;
-  }
+    /** A person: a bearer token of theirs for the APIs, a login for the pages; null subject: anonymous. */
+    private void person(String name, String subject, String role, String organization) {
+        if (subject == null) {
+            apiCallers.put(name, web -> web);
+            pageCallers.put(name, web -> web);
+            return;
+        }
+        apiCallers.put(
+                name,
+                web -> web.mutateWith(mockJwt()
+                        .jwt(jwt -> {
+                            jwt.subject(subject).claim("roles", List.of(role));
+                            if (organization != null) {
+                                jwt.claim("organization", organization);
+                            }
+                        })
+                        .authorities(new SimpleGrantedAuthority("ROLE_" + role))));
+        pageCallers.put(name, login(subject, role, organization));
+    }
 
-  private static LinkedMultiValueMap<String, String> interestForm() {
-    var form = new LinkedMultiValueMap<String, String>();
-    form.setAll(Map.of("consent", "yes", "channel", "portal", "email", "", "phone", "", "message", ""));
-    return form;
-  }
+    /** A hospital system: its token for the APIs; on the pages, where bearer tokens do not log in, the same. */
+    private void system(String name, String token) {
+        apiCallers.put(name, bearer(token));
+        pageCallers.put(name, bearer(token));
+    }
 
-  private static String created(ResponseSpec response) {
-    return response.expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().getPath()
-        .split("/")[3];
-  }
+    private static UnaryOperator<WebTestClient> login(String subject, String role, String organization) {
+        return web -> web.mutateWith(mockOidcLogin()
+                .idToken(token -> {
+                    token.subject(subject).claim("roles", List.of(role));
+                    if (organization != null) {
+                        token.claim("organization", organization);
+                    }
+                })
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+    }
 
-  private static String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {
-    return FhirClients.CONTEXT.newJsonParser().encodeResourceToString(resource);
-  }
+    private static UnaryOperator<WebTestClient> bearer(String token) {
+        return web -> web.mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
+    }
+
+    private static LinkedMultiValueMap<String, String> member() {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.setAll(Map.of("organization", "rh-onkologi", "subject", "matrix-new-member", "displayName", "Ny Kollega"));
+        return form;
+    }
+
+    private static LinkedMultiValueMap<String, String> interestForm() {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.setAll(Map.of("consent", "yes", "channel", "portal", "email", "", "phone", "", "message", ""));
+        return form;
+    }
+
+    private static String created(ResponseSpec response) {
+        return response.expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation()
+                .getPath()
+                .split("/")[3];
+    }
+
+    private static String encode(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        return FhirClients.CONTEXT.newJsonParser().encodeResourceToString(resource);
+    }
 }

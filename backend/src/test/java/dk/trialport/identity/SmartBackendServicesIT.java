@@ -32,50 +32,78 @@ import org.springframework.web.reactive.function.BodyInserters;
 @TrialportIntegrationTest
 class SmartBackendServicesIT {
 
-  private static final Path DEMO_KEY = Path.of("../infra/dev-keys/demo-hospital-system.private-jwks.json");
+    private static final Path DEMO_KEY = Path.of("../infra/dev-keys/demo-hospital-system.private-jwks.json");
 
-  @LocalServerPort int port;
-  @Autowired IdentityProperties identity;
+    @LocalServerPort
+    int port;
 
-  @Test
-  void aSignedClientAssertionGetsATokenThatWritesTheCatalogue() throws Exception {
-    var api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    var discovery = api.get().uri("/fhir/.well-known/smart-configuration").exchange().expectStatus().isOk()
-        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
-    assertThat(discovery.get("token_endpoint_auth_methods_supported").toString()).contains("private_key_jwt");
-    var tokenEndpoint = (String) discovery.get("token_endpoint");
+    @Autowired
+    IdentityProperties identity;
 
-    var key = (RSAKey) JWKSet.parse(Files.readString(DEMO_KEY)).getKeys().get(0);
-    var token = token(tokenEndpoint, assertion(key, tokenEndpoint), 200);
+    @Test
+    void aSignedClientAssertionGetsATokenThatWritesTheCatalogue() throws Exception {
+        var api =
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        var discovery = api.get()
+                .uri("/fhir/.well-known/smart-configuration")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        assertThat(discovery.get("token_endpoint_auth_methods_supported").toString())
+                .contains("private_key_jwt");
+        var tokenEndpoint = (String) discovery.get("token_endpoint");
 
-    api.post().uri("/fhir/Organization").headers(h -> h.setBearerAuth((String) token.get("access_token")))
-        .contentType(MediaType.parseMediaType("application/fhir+json"))
-        .bodyValue("{\"resourceType\":\"Organization\",\"name\":\"Rigshospitalet, Onkologisk Klinik\"}")
-        .exchange().expectStatus().isCreated();
+        var key = (RSAKey) JWKSet.parse(Files.readString(DEMO_KEY)).getKeys().get(0);
+        var token = token(tokenEndpoint, assertion(key, tokenEndpoint), 200);
 
-    var stranger = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-    token(tokenEndpoint, assertion(stranger, tokenEndpoint), 401);
-  }
+        api.post()
+                .uri("/fhir/Organization")
+                .headers(h -> h.setBearerAuth((String) token.get("access_token")))
+                .contentType(MediaType.parseMediaType("application/fhir+json"))
+                .bodyValue("{\"resourceType\":\"Organization\",\"name\":\"Rigshospitalet, Onkologisk Klinik\"}")
+                .exchange()
+                .expectStatus()
+                .isCreated();
 
-  private static String assertion(RSAKey key, String tokenEndpoint) throws Exception {
-    var now = Instant.now();
-    var claims = new JWTClaimsSet.Builder().issuer("demo-hospital-system").subject("demo-hospital-system")
-        .audience(tokenEndpoint).jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300))).build();
-    var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS384).keyID(key.getKeyID()).build(), claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
-  }
+        var stranger = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+        token(tokenEndpoint, assertion(stranger, tokenEndpoint), 401);
+    }
 
-  private static Map<String, Object> token(String tokenEndpoint, String assertion, int status) {
-    return WebTestClient.bindToServer().build().post().uri(tokenEndpoint)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .body(BodyInserters.fromFormData("grant_type", "client_credentials")
-            .with("scope", "system/Organization.cruds")
-            .with("client_id", "demo-hospital-system")
-            .with("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-            .with("client_assertion", assertion))
-        .exchange().expectStatus().isEqualTo(status)
-        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
-  }
+    private static String assertion(RSAKey key, String tokenEndpoint) throws Exception {
+        var now = Instant.now();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer("demo-hospital-system")
+                .subject("demo-hospital-system")
+                .audience(tokenEndpoint)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .build();
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS384).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static Map<String, Object> token(String tokenEndpoint, String assertion, int status) {
+        return WebTestClient.bindToServer()
+                .build()
+                .post()
+                .uri(tokenEndpoint)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
+                        .with("scope", "system/Organization.cruds")
+                        .with("client_id", "demo-hospital-system")
+                        .with("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                        .with("client_assertion", assertion))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
 }

@@ -13,114 +13,141 @@ import org.junit.jupiter.api.Test;
 
 class PollingWorkerTest {
 
-  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  @Test
-  void backoffDoublesFromTheFirstWaitUpToTheCap() {
-    var pace = new PollingWorker.Pace(Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofSeconds(2));
-    assertThat(List.of(1, 2, 3, 4, 5, 100).stream().map(pace::backoff).toList()).containsExactly(
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofSeconds(2), Duration.ofSeconds(2));
-  }
+    @Test
+    void backoffDoublesFromTheFirstWaitUpToTheCap() {
+        var pace = new PollingWorker.Pace(Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofSeconds(2));
+        assertThat(List.of(1, 2, 3, 4, 5, 100).stream().map(pace::backoff).toList())
+                .containsExactly(
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2));
+    }
 
-  @Test
-  void failuresAreCountedAndBackedOffUntilTheConsumerWorksAgain() {
-    var consumer = new Fake("flaky") {
-      @Override
-      public int runBatch() {
-        int call = calls.incrementAndGet();
-        if (call <= 2) {
-          throw new IllegalStateException("down");
+    @Test
+    void failuresAreCountedAndBackedOffUntilTheConsumerWorksAgain() {
+        var consumer = new Fake("flaky") {
+            @Override
+            public int runBatch() {
+                int call = calls.incrementAndGet();
+                if (call <= 2) {
+                    throw new IllegalStateException("down");
+                }
+                return call == 3 ? 5 : 0;
+            }
+        };
+        var worker = new PollingWorker(List.of(consumer), meters);
+        worker.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> consumer.calls.get() > 4);
+        } finally {
+            worker.stop();
         }
-        return call == 3 ? 5 : 0;
-      }
-    };
-    var worker = new PollingWorker(List.of(consumer), meters);
-    worker.start();
-    try {
-      await().atMost(Duration.ofSeconds(5)).until(() -> consumer.calls.get() > 4);
-    } finally {
-      worker.stop();
-    }
-    assertThat(meters.get("trialport.worker.failures").tag("consumer", "flaky").counter().count()).isEqualTo(2);
-    assertThat(meters.get("trialport.worker.batches").tags("consumer", "flaky", "outcome", "success").timer().count())
-        .as("only batches that had items").isEqualTo(1);
-    assertThat(meters.get("trialport.worker.items").tag("consumer", "flaky").counter().count()).isEqualTo(5);
-    assertThat(meters.get("trialport.worker.lag.items").tag("consumer", "flaky").gauge().value()).isEqualTo(3);
-    assertThat(meters.get("trialport.worker.lag.age").tag("consumer", "flaky").gauge().value()).isEqualTo(7);
-  }
-
-  @Test
-  void stoppingFinishesTheBatchInHandAndTakesNoNewOne() throws Exception {
-    var inBatch = new CountDownLatch(1);
-    var release = new CountDownLatch(1);
-    var finished = new AtomicInteger();
-    var consumer = new Fake("slow") {
-      @Override
-      public int runBatch() throws InterruptedException {
-        calls.incrementAndGet();
-        inBatch.countDown();
-        release.await();
-        finished.incrementAndGet();
-        return 1;
-      }
-    };
-    var worker = new PollingWorker(List.of(consumer), meters);
-    worker.start();
-    assertThat(inBatch.await(5, TimeUnit.SECONDS)).isTrue();
-    var stopped = new CountDownLatch(1);
-    worker.stop(stopped::countDown);
-    assertThat(stopped.await(200, TimeUnit.MILLISECONDS)).as("waits for the batch in hand").isFalse();
-    release.countDown();
-    assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(finished.get()).isEqualTo(1);
-    assertThat(consumer.calls.get()).as("no batch after the stop").isEqualTo(1);
-    assertThat(worker.isRunning()).isFalse();
-  }
-
-  @Test
-  void aDisabledConsumerDoesNotRun() {
-    var consumer = new Fake("off") {
-      @Override
-      public boolean enabled() {
-        return false;
-      }
-    };
-    var worker = new PollingWorker(List.of(consumer), meters);
-    worker.start();
-    worker.stop();
-    assertThat(consumer.calls.get()).isZero();
-  }
-
-  /** A consumer that counts its calls, finds nothing and reports three items waiting for seven seconds. */
-  private static class Fake implements PollingWorker.Consumer {
-
-    final AtomicInteger calls = new AtomicInteger();
-    private final String name;
-
-    Fake(String name) {
-      this.name = name;
+        assertThat(meters.get("trialport.worker.failures")
+                        .tag("consumer", "flaky")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get("trialport.worker.batches")
+                        .tags("consumer", "flaky", "outcome", "success")
+                        .timer()
+                        .count())
+                .as("only batches that had items")
+                .isEqualTo(1);
+        assertThat(meters.get("trialport.worker.items")
+                        .tag("consumer", "flaky")
+                        .counter()
+                        .count())
+                .isEqualTo(5);
+        assertThat(meters.get("trialport.worker.lag.items")
+                        .tag("consumer", "flaky")
+                        .gauge()
+                        .value())
+                .isEqualTo(3);
+        assertThat(meters.get("trialport.worker.lag.age")
+                        .tag("consumer", "flaky")
+                        .gauge()
+                        .value())
+                .isEqualTo(7);
     }
 
-    @Override
-    public String name() {
-      return name;
+    @Test
+    void stoppingFinishesTheBatchInHandAndTakesNoNewOne() throws Exception {
+        var inBatch = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var finished = new AtomicInteger();
+        var consumer = new Fake("slow") {
+            @Override
+            public int runBatch() throws InterruptedException {
+                calls.incrementAndGet();
+                inBatch.countDown();
+                release.await();
+                finished.incrementAndGet();
+                return 1;
+            }
+        };
+        var worker = new PollingWorker(List.of(consumer), meters);
+        worker.start();
+        assertThat(inBatch.await(5, TimeUnit.SECONDS)).isTrue();
+        var stopped = new CountDownLatch(1);
+        worker.stop(stopped::countDown);
+        assertThat(stopped.await(200, TimeUnit.MILLISECONDS))
+                .as("waits for the batch in hand")
+                .isFalse();
+        release.countDown();
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.get()).isEqualTo(1);
+        assertThat(consumer.calls.get()).as("no batch after the stop").isEqualTo(1);
+        assertThat(worker.isRunning()).isFalse();
     }
 
-    @Override
-    public PollingWorker.Pace pace() {
-      return new PollingWorker.Pace(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(40));
+    @Test
+    void aDisabledConsumerDoesNotRun() {
+        var consumer = new Fake("off") {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+        };
+        var worker = new PollingWorker(List.of(consumer), meters);
+        worker.start();
+        worker.stop();
+        assertThat(consumer.calls.get()).isZero();
     }
 
-    @Override
-    public int runBatch() throws Exception {
-      calls.incrementAndGet();
-      return 0;
-    }
+    /** A consumer that counts its calls, finds nothing and reports three items waiting for seven seconds. */
+    private static class Fake implements PollingWorker.Consumer {
 
-    @Override
-    public PollingWorker.Lag lag() {
-      return new PollingWorker.Lag(3, Duration.ofSeconds(7));
+        final AtomicInteger calls = new AtomicInteger();
+        private final String name;
+
+        Fake(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public PollingWorker.Pace pace() {
+            return new PollingWorker.Pace(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(40));
+        }
+
+        @Override
+        public int runBatch() throws Exception {
+            calls.incrementAndGet();
+            return 0;
+        }
+
+        @Override
+        public PollingWorker.Lag lag() {
+            return new PollingWorker.Lag(3, Duration.ofSeconds(7));
+        }
     }
-  }
 }

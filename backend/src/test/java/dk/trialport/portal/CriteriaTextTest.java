@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class CriteriaTextTest {
 
-  @Test
-  void headingsListsAndParagraphs() {
-    var blocks = CriteriaText.blocks("""
+    @Test
+    void headingsListsAndParagraphs() {
+        var blocks = CriteriaText.blocks("""
         ## Inclusion
         - Adults with **type 2** diabetes
         - HbA1c above 53,
@@ -23,23 +23,24 @@ class CriteriaTextTest {
         Other conditions are judged
         by the doctor.""");
 
-    assertThat(blocks).containsExactly(
-        new Block("heading", List.of("Inclusion")),
-        new Block("bullets", List.of("Adults with type 2 diabetes", "HbA1c above 53, measured twice")),
-        new Block("heading", List.of("Exclusion criteria:")),
-        new Block("numbers", List.of("Pregnancy", "Kidney disease")),
-        new Block("paragraph", List.of("Other conditions are judged", "by the doctor.")));
-  }
+        assertThat(blocks)
+                .containsExactly(
+                        new Block("heading", List.of("Inclusion")),
+                        new Block("bullets", List.of("Adults with type 2 diabetes", "HbA1c above 53, measured twice")),
+                        new Block("heading", List.of("Exclusion criteria:")),
+                        new Block("numbers", List.of("Pregnancy", "Kidney disease")),
+                        new Block("paragraph", List.of("Other conditions are judged", "by the doctor.")));
+    }
 
-  @Test
-  void markupStaysText() {
-    assertThat(CriteriaText.blocks("<script>alert(1)</script>"))
-        .containsExactly(new Block("paragraph", List.of("<script>alert(1)</script>")));
-  }
+    @Test
+    void markupStaysText() {
+        assertThat(CriteriaText.blocks("<script>alert(1)</script>"))
+                .containsExactly(new Block("paragraph", List.of("<script>alert(1)</script>")));
+    }
 
-  @Test
-  void noCriteriaNoBlocks() {
-    assertThat(CriteriaText.blocks(null)).isEmpty();
-    assertThat(CriteriaText.blocks("  \n ")).isEmpty();
-  }
+    @Test
+    void noCriteriaNoBlocks() {
+        assertThat(CriteriaText.blocks(null)).isEmpty();
+        assertThat(CriteriaText.blocks("  \n ")).isEmpty();
+    }
 }

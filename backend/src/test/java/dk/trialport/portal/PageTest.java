@@ -1,6 +1,5 @@
 package dk.trialport.portal;
 
-import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.recruitment.application.FindingTrialsForProfile;
@@ -39,102 +38,106 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebFluxTest(
-    useDefaultFilters = false,
-    includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.trialport\\.portal\\..*"),
-    properties = {"trialport.platform.embedded=false", "trialport.identity.issuer=http://localhost:1/unused",
-        // No login in this slice: the pages with personal data are tested against the real identity provider.
-        "spring.autoconfigure.exclude="
-            + "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration,"
-            + "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration"})
+        useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dk\\.trialport\\.portal\\..*"),
+        properties = {
+            "trialport.platform.embedded=false",
+            "trialport.identity.issuer=http://localhost:1/unused",
+            // No login in this slice: the pages with personal data are tested against the real identity provider.
+            "spring.autoconfigure.exclude="
+                    + "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration,"
+                    + "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration"
+        })
 @Import({LocaleConfiguration.class, PageTest.PublicPages.class, PageTest.PageSources.class})
 @interface PageTest {
 
-  /** The public pages' chain (the pages with personal data have their own tests against the real login). */
-  @TestConfiguration(proxyBeanMethods = false)
-  @EnableWebFluxSecurity
-  class PublicPages {
+    /** The public pages' chain (the pages with personal data have their own tests against the real login). */
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableWebFluxSecurity
+    class PublicPages {
 
-    @Bean
-    SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
-      return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
-    }
-  }
-
-  /**
-   * What the pages read from other modules: the vocabulary and postal codes as loaded in production, Mockito
-   * mocks of the search, the catalogue and recruitment (tests that need them give them answers).
-   */
-  @TestConfiguration(proxyBeanMethods = false)
-  class PageSources {
-
-    @Bean
-    ConditionVocabulary conditionVocabulary() {
-      return ConditionVocabulary.load();
+        @Bean
+        SecurityWebFilterChain pageSecurity(ServerHttpSecurity http) {
+            return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                    .build();
+        }
     }
 
-    @Bean
-    PostalCodes postalCodes() {
-      return PostalCodes.load();
-    }
+    /**
+     * What the pages read from other modules: the vocabulary and postal codes as loaded in production, Mockito
+     * mocks of the search, the catalogue and recruitment (tests that need them give them answers).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    class PageSources {
 
-    @Bean
-    TrialSearch trialSearch() {
-      return Mockito.mock(TrialSearch.class);
-    }
+        @Bean
+        ConditionVocabulary conditionVocabulary() {
+            return ConditionVocabulary.load();
+        }
 
-    @Bean
-    TrialQueryParser trialQueryParser() {
-      return Mockito.mock(TrialQueryParser.class);
-    }
+        @Bean
+        PostalCodes postalCodes() {
+            return PostalCodes.load();
+        }
 
-    @Bean
-    TrialProjectionStore trialProjectionStore() {
-      return Mockito.mock(TrialProjectionStore.class);
-    }
+        @Bean
+        TrialSearch trialSearch() {
+            return Mockito.mock(TrialSearch.class);
+        }
 
-    @Bean
-    dk.trialport.catalogue.PublicTrials publicTrials(TrialProjectionStore trials) {
-      return new dk.trialport.catalogue.PublicTrials(trials);
-    }
+        @Bean
+        TrialQueryParser trialQueryParser() {
+            return Mockito.mock(TrialQueryParser.class);
+        }
 
-    @Bean
-    TrialDetailsReader trialDetailsReader() {
-      return Mockito.mock(TrialDetailsReader.class);
-    }
+        @Bean
+        TrialProjectionStore trialProjectionStore() {
+            return Mockito.mock(TrialProjectionStore.class);
+        }
 
-    @Bean
-    RegisteringInterest registeringInterest() {
-      return Mockito.mock(RegisteringInterest.class);
-    }
+        @Bean
+        dk.trialport.catalogue.PublicTrials publicTrials(TrialProjectionStore trials) {
+            return new dk.trialport.catalogue.PublicTrials(trials);
+        }
 
-    @Bean
-    WithdrawingConsent withdrawingConsent() {
-      return Mockito.mock(WithdrawingConsent.class);
-    }
+        @Bean
+        TrialDetailsReader trialDetailsReader() {
+            return Mockito.mock(TrialDetailsReader.class);
+        }
 
-    @Bean
-    MyData myData() {
-      return Mockito.mock(MyData.class);
-    }
+        @Bean
+        RegisteringInterest registeringInterest() {
+            return Mockito.mock(RegisteringInterest.class);
+        }
 
-    @Bean
-    KeepingProfile keepingProfile() {
-      return Mockito.mock(KeepingProfile.class);
-    }
+        @Bean
+        WithdrawingConsent withdrawingConsent() {
+            return Mockito.mock(WithdrawingConsent.class);
+        }
 
-    @Bean
-    FindingTrialsForProfile findingTrialsForProfile() {
-      return Mockito.mock(FindingTrialsForProfile.class);
-    }
+        @Bean
+        MyData myData() {
+            return Mockito.mock(MyData.class);
+        }
 
-    @Bean
-    WorkingCandidates workingCandidates() {
-      return Mockito.mock(WorkingCandidates.class);
-    }
+        @Bean
+        KeepingProfile keepingProfile() {
+            return Mockito.mock(KeepingProfile.class);
+        }
 
-    @Bean
-    TalkingWithTheTeam talkingWithTheTeam() {
-      return Mockito.mock(TalkingWithTheTeam.class);
+        @Bean
+        FindingTrialsForProfile findingTrialsForProfile() {
+            return Mockito.mock(FindingTrialsForProfile.class);
+        }
+
+        @Bean
+        WorkingCandidates workingCandidates() {
+            return Mockito.mock(WorkingCandidates.class);
+        }
+
+        @Bean
+        TalkingWithTheTeam talkingWithTheTeam() {
+            return Mockito.mock(TalkingWithTheTeam.class);
+        }
     }
-  }
 }

@@ -34,118 +34,162 @@ import reactor.core.publisher.Mono;
 @PageTest
 class ProfilePageTest {
 
-  @Autowired ApplicationContext context;
-  @Autowired KeepingProfile profiles;
-  @Autowired FindingTrialsForProfile trials;
+    @Autowired
+    ApplicationContext context;
 
-  WebTestClient anne;
+    @Autowired
+    KeepingProfile profiles;
 
-  @BeforeEach
-  void anne() {
-    reset(profiles, trials);
-    when(profiles.consentVersion()).thenReturn("profile-2026-11");
-    anne = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
-        .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne")));
-  }
+    @Autowired
+    FindingTrialsForProfile trials;
 
-  @Test
-  void anActiveProfileShowsTheNearestFittingTrialsWithALinkToTheSameSearch() {
-    var profile = profile("female", false);
-    when(profiles.read("anne")).thenReturn(Mono.just(profile));
-    when(trials.fitting(eq(profile), any(), isNull(), eq(10)))
-        .thenReturn(Mono.just(page(12, item("t2d", "Ugentlig semaglutid ved type 2-diabetes"))));
+    WebTestClient anne;
 
-    var html = Pages.get(anne, "/profil");
-
-    assertThat(html)
-        .contains("<h2 id=\"trials-heading\">Forsøg, der passer til din profil nu</h2>")
-        .contains("højst 50 km fra 8000. Nærmeste først.")
-        .contains("12 forsøg passer.", "Her er den nærmeste.")
-        .contains("<a href=\"/forsoeg/t2d?age=54&amp;sex=female&amp;postalCode=8000\">Ugentlig semaglutid ved type "
-            + "2-diabetes</a>")
-        .contains("<span class=\"tag\">Søger deltagere</span>")
-        .contains("<dt>Nærmeste sted</dt>")
-        .contains("Aarhus Universitetshospital, Steno Diabetes Center, Aarhus N")
-        .contains("(12 km fra 8000)")
-        .contains("href=\"/soeg?condition=diabetes&amp;condition=breast-cancer&amp;age=54&amp;sex=female"
-            + "&amp;postalCode=8000&amp;distanceKm=50&amp;status=recruiting&amp;status=not-yet-recruiting"
-            + "&amp;sort=distance\">Søg videre med de samme valg</a>");
-    assertThat(html.indexOf("trials-heading")).as("the trials come before the form")
-        .isLessThan(html.indexOf("<form method=\"post\" action=\"/profil\""));
-    Pages.assertLayout(html);
-    var levels = Pages.headingLevels(html);
-    for (int i = 1; i < levels.size(); i++) {
-      assertThat(levels.get(i)).isLessThanOrEqualTo(levels.get(i - 1) + 1);
+    @BeforeEach
+    void anne() {
+        reset(profiles, trials);
+        when(profiles.consentVersion()).thenReturn("profile-2026-11");
+        anne = WebTestClient.bindToApplicationContext(context)
+                .apply(springSecurity())
+                .configureClient()
+                .build()
+                .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne")));
     }
-  }
 
-  @Test
-  void englishReadersSeeTheEnglishTitleAndTexts() {
-    var profile = profile("other", true);
-    when(profiles.read("anne")).thenReturn(Mono.just(profile));
-    when(trials.fitting(eq(profile), eq(Locale.ENGLISH), isNull(), eq(10)))
-        .thenReturn(Mono.just(page(1, item("vaccine", "Weekly semaglutide for type 2 diabetes"))));
+    @Test
+    void anActiveProfileShowsTheNearestFittingTrialsWithALinkToTheSameSearch() {
+        var profile = profile("female", false);
+        when(profiles.read("anne")).thenReturn(Mono.just(profile));
+        when(trials.fitting(eq(profile), any(), isNull(), eq(10)))
+                .thenReturn(Mono.just(page(12, item("t2d", "Ugentlig semaglutid ved type 2-diabetes"))));
 
-    var html = Pages.get(anne, "/profil?lang=en");
+        var html = Pages.get(anne, "/profil");
 
-    assertThat(html)
-        .contains("<h2 id=\"trials-heading\">Trials that fit your profile now</h2>")
-        .contains("for healthy volunteers of your age and sex, with a site at most 50 km from 8000")
-        .contains("1 trial fits.").doesNotContain("nearest.")
-        .contains(">Weekly semaglutide for type 2 diabetes</a>")
-        .contains("(12 km from 8000)")
-        .contains("href=\"/soeg?healthyVolunteers=true&amp;age=54&amp;postalCode=8000&amp;distanceKm=50")
-        .doesNotContain("sex=other");
-  }
+        assertThat(html)
+                .contains("<h2 id=\"trials-heading\">Forsøg, der passer til din profil nu</h2>")
+                .contains("højst 50 km fra 8000. Nærmeste først.")
+                .contains("12 forsøg passer.", "Her er den nærmeste.")
+                .contains(
+                        "<a href=\"/forsoeg/t2d?age=54&amp;sex=female&amp;postalCode=8000\">Ugentlig semaglutid ved type "
+                                + "2-diabetes</a>")
+                .contains("<span class=\"tag\">Søger deltagere</span>")
+                .contains("<dt>Nærmeste sted</dt>")
+                .contains("Aarhus Universitetshospital, Steno Diabetes Center, Aarhus N")
+                .contains("(12 km fra 8000)")
+                .contains("href=\"/soeg?condition=diabetes&amp;condition=breast-cancer&amp;age=54&amp;sex=female"
+                        + "&amp;postalCode=8000&amp;distanceKm=50&amp;status=recruiting&amp;status=not-yet-recruiting"
+                        + "&amp;sort=distance\">Søg videre med de samme valg</a>");
+        assertThat(html.indexOf("trials-heading"))
+                .as("the trials come before the form")
+                .isLessThan(html.indexOf("<form method=\"post\" action=\"/profil\""));
+        Pages.assertLayout(html);
+        var levels = Pages.headingLevels(html);
+        for (int i = 1; i < levels.size(); i++) {
+            assertThat(levels.get(i)).isLessThanOrEqualTo(levels.get(i - 1) + 1);
+        }
+    }
 
-  @Test
-  void whenNoneFitThePageSaysSo() {
-    var profile = profile("female", false);
-    when(profiles.read("anne")).thenReturn(Mono.just(profile));
-    when(trials.fitting(eq(profile), any(), isNull(), eq(10))).thenReturn(Mono.just(page(0)));
+    @Test
+    void englishReadersSeeTheEnglishTitleAndTexts() {
+        var profile = profile("other", true);
+        when(profiles.read("anne")).thenReturn(Mono.just(profile));
+        when(trials.fitting(eq(profile), eq(Locale.ENGLISH), isNull(), eq(10)))
+                .thenReturn(Mono.just(page(1, item("vaccine", "Weekly semaglutide for type 2 diabetes"))));
 
-    assertThat(Pages.get(anne, "/profil"))
-        .contains("Ingen åbne forsøg passer til din profil lige nu.")
-        .doesNotContain("class=\"result-list\"");
-  }
+        var html = Pages.get(anne, "/profil?lang=en");
 
-  @Test
-  void whenTheSearchDoesNotAnswerTheProfileIsStillShown() {
-    var profile = profile("female", false);
-    when(profiles.read("anne")).thenReturn(Mono.just(profile));
-    when(trials.fitting(eq(profile), any(), isNull(), eq(10)))
-        .thenReturn(Mono.error(new IllegalStateException("index down")));
+        assertThat(html)
+                .contains("<h2 id=\"trials-heading\">Trials that fit your profile now</h2>")
+                .contains("for healthy volunteers of your age and sex, with a site at most 50 km from 8000")
+                .contains("1 trial fits.")
+                .doesNotContain("nearest.")
+                .contains(">Weekly semaglutide for type 2 diabetes</a>")
+                .contains("(12 km from 8000)")
+                .contains("href=\"/soeg?healthyVolunteers=true&amp;age=54&amp;postalCode=8000&amp;distanceKm=50")
+                .doesNotContain("sex=other");
+    }
 
-    assertThat(Pages.get(anne, "/profil"))
-        .contains("Vi kan ikke vise forsøgene lige nu.", "Søg videre med de samme valg", "name=\"areas\"");
-  }
+    @Test
+    void whenNoneFitThePageSaysSo() {
+        var profile = profile("female", false);
+        when(profiles.read("anne")).thenReturn(Mono.just(profile));
+        when(trials.fitting(eq(profile), any(), isNull(), eq(10))).thenReturn(Mono.just(page(0)));
 
-  @Test
-  void aPausedProfileOrNoneShowsNoTrials() {
-    var paused = profile("female", false).pause(Instant.now());
-    when(profiles.read("anne")).thenReturn(Mono.just(paused));
-    assertThat(Pages.get(anne, "/profil")).doesNotContain("trials-heading");
+        assertThat(Pages.get(anne, "/profil"))
+                .contains("Ingen åbne forsøg passer til din profil lige nu.")
+                .doesNotContain("class=\"result-list\"");
+    }
 
-    when(profiles.read(anyString())).thenReturn(Mono.empty());
-    assertThat(Pages.get(anne, "/profil")).doesNotContain("trials-heading").contains("name=\"areas\"");
-    verify(trials, never()).fitting(any(), any(), any(), eq(10));
-  }
+    @Test
+    void whenTheSearchDoesNotAnswerTheProfileIsStillShown() {
+        var profile = profile("female", false);
+        when(profiles.read("anne")).thenReturn(Mono.just(profile));
+        when(trials.fitting(eq(profile), any(), isNull(), eq(10)))
+                .thenReturn(Mono.error(new IllegalStateException("index down")));
 
-  private static InterestProfile profile(String sex, boolean healthy) {
-    var details = new InterestProfile.Details(healthy ? List.of() : List.of("diabetes", "breast-cancer"), 54, sex,
-        healthy, "8000", new Position(56.15, 10.2), 50, true, null);
-    return InterestProfile.create(UUID.randomUUID(), details, new Consent("profile-2026-11", Instant.now()));
-  }
+        assertThat(Pages.get(anne, "/profil"))
+                .contains("Vi kan ikke vise forsøgene lige nu.", "Søg videre med de samme valg", "name=\"areas\"");
+    }
 
-  private static SearchPage page(long total, SearchPage.Item... items) {
-    return new SearchPage(total, List.of(items), Map.of(), null);
-  }
+    @Test
+    void aPausedProfileOrNoneShowsNoTrials() {
+        var paused = profile("female", false).pause(Instant.now());
+        when(profiles.read("anne")).thenReturn(Mono.just(paused));
+        assertThat(Pages.get(anne, "/profil")).doesNotContain("trials-heading");
 
-  /** A trial as the search gives it, its title already in the reader's language. */
-  private static SearchPage.Item item(String id, String title) {
-    var site = new SearchPage.NearestSite("Aarhus Universitetshospital, Steno Diabetes Center",
-        "Aarhus Universitetshospital", "Aarhus N", "8200", "Region Midtjylland", 12.3);
-    return new SearchPage.Item(id, List.of(), title, null, null, "active", "recruiting", List.of("phase-3"),
-        List.of("Type 2-diabetes"), List.of("diabetes"), 18.0, 75.0, "all", false, false, "2025-03-01", "2026-01-01", 1, site, Map.of(), null);
-  }
+        when(profiles.read(anyString())).thenReturn(Mono.empty());
+        assertThat(Pages.get(anne, "/profil")).doesNotContain("trials-heading").contains("name=\"areas\"");
+        verify(trials, never()).fitting(any(), any(), any(), eq(10));
+    }
+
+    private static InterestProfile profile(String sex, boolean healthy) {
+        var details = new InterestProfile.Details(
+                healthy ? List.of() : List.of("diabetes", "breast-cancer"),
+                54,
+                sex,
+                healthy,
+                "8000",
+                new Position(56.15, 10.2),
+                50,
+                true,
+                null);
+        return InterestProfile.create(UUID.randomUUID(), details, new Consent("profile-2026-11", Instant.now()));
+    }
+
+    private static SearchPage page(long total, SearchPage.Item... items) {
+        return new SearchPage(total, List.of(items), Map.of(), null);
+    }
+
+    /** A trial as the search gives it, its title already in the reader's language. */
+    private static SearchPage.Item item(String id, String title) {
+        var site = new SearchPage.NearestSite(
+                "Aarhus Universitetshospital, Steno Diabetes Center",
+                "Aarhus Universitetshospital",
+                "Aarhus N",
+                "8200",
+                "Region Midtjylland",
+                12.3);
+        return new SearchPage.Item(
+                id,
+                List.of(),
+                title,
+                null,
+                null,
+                "active",
+                "recruiting",
+                List.of("phase-3"),
+                List.of("Type 2-diabetes"),
+                List.of("diabetes"),
+                18.0,
+                75.0,
+                "all",
+                false,
+                false,
+                "2025-03-01",
+                "2026-01-01",
+                1,
+                site,
+                Map.of(),
+                null);
+    }
 }

@@ -29,77 +29,107 @@ import org.springframework.web.reactive.function.BodyInserters;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProfileTrialsIT {
 
-  @LocalServerPort int port;
-  @Value("${trialport.identity.issuer}") String issuer;
-  @Autowired ApplicationContext context;
-  @Autowired Outbox outbox;
-  @Autowired ElasticsearchClient elasticsearch;
-  @Autowired CatalogueStore store;
-  WebTestClient web;
+    @LocalServerPort
+    int port;
 
-  @BeforeAll
-  void publishTrials() {
-    PortalFixture.publish(port, issuer, PortalFixture.CATALOGUE);
-    PortalFixture.awaitIndexed(outbox, elasticsearch);
-    web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-        .responseTimeout(Duration.ofSeconds(30)).build();
-  }
+    @Value("${trialport.identity.issuer}")
+    String issuer;
 
-  @Test
-  void theTrialsThatFitTheProfileAreShownAndNoOthers() {
-    var anne = person("anne-fits");
-    saveProfile(anne, "8000", "50");
+    @Autowired
+    ApplicationContext context;
 
-    var html = page(anne, "/profil");
-    var t2d = PortalFixture.id(store, PortalFixture.T2D);
-    assertThat(html)
-        .contains("Forsøg, der passer til din profil nu", "3 forsøg passer.")
-        .contains("href=\"/forsoeg/" + t2d + "?age=54&amp;sex=female&amp;postalCode=8000\"")
-        .contains(PortalFixture.T2D.titleDa(), PortalFixture.T1D.titleDa())
-        .contains("Kost &lt;script&gt;alert(1)&lt;/script&gt; ved type 2-diabetes").doesNotContain("<script>alert")
-        .contains("Aarhus Universitetshospital, Steno Diabetes Center", "km fra 8000")
-        .doesNotContain(PortalFixture.BREAST.titleDa(), PortalFixture.COMPLETED.titleDa(),
-            PortalFixture.UNSTATED.titleDa())
-        .contains("href=\"/soeg?condition=diabetes&amp;age=54&amp;sex=female&amp;postalCode=8000&amp;distanceKm=50");
+    @Autowired
+    Outbox outbox;
 
-    assertThat(page(anne, "/profil?lang=en"))
-        .contains("Trials that fit your profile now", "3 trials fit.", PortalFixture.T2D.titleEn())
-        .doesNotContain(PortalFixture.BREAST.titleEn());
-  }
+    @Autowired
+    ElasticsearchClient elasticsearch;
 
-  @Test
-  void aProfileThatFitsNoOpenTrialSaysSo() {
-    var bo = person("bo-far-away");
-    saveProfile(bo, "2100", "10");
+    @Autowired
+    CatalogueStore store;
 
-    assertThat(page(bo, "/profil"))
-        .contains("Ingen åbne forsøg passer til din profil lige nu.")
-        .doesNotContain(PortalFixture.T2D.titleDa(), "class=\"result-list\"");
-  }
+    WebTestClient web;
 
-  private WebTestClient person(String subject) {
-    return web.mutateWith(mockOidcLogin().idToken(token -> token.subject(subject)));
-  }
+    @BeforeAll
+    void publishTrials() {
+        PortalFixture.publish(port, issuer, PortalFixture.CATALOGUE);
+        PortalFixture.awaitIndexed(outbox, elasticsearch);
+        web = WebTestClient.bindToApplicationContext(context)
+                .apply(springSecurity())
+                .configureClient()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
 
-  /** Diabetes, 54 years, female, not a healthy volunteer. */
-  private static void saveProfile(WebTestClient person, String postalCode, String travelKm) {
-    var form = new LinkedMultiValueMap<String, String>();
-    form.add("areas", "diabetes");
-    form.add("age", "54");
-    form.add("sex", "female");
-    form.add("healthy", "no");
-    form.add("postalCode", postalCode);
-    form.add("travelKm", travelKm);
-    form.add("notifyPortal", "yes");
-    form.add("notifyEmail", "no");
-    form.add("email", "");
-    form.add("consent", "yes");
-    person.mutateWith(csrf()).post().uri("/profil").body(BodyInserters.fromFormData(form)).exchange()
-        .expectStatus().is3xxRedirection();
-  }
+    @Test
+    void theTrialsThatFitTheProfileAreShownAndNoOthers() {
+        var anne = person("anne-fits");
+        saveProfile(anne, "8000", "50");
 
-  private static String page(WebTestClient person, String uri) {
-    return person.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
-        .getResponseBody();
-  }
+        var html = page(anne, "/profil");
+        var t2d = PortalFixture.id(store, PortalFixture.T2D);
+        assertThat(html)
+                .contains("Forsøg, der passer til din profil nu", "3 forsøg passer.")
+                .contains("href=\"/forsoeg/" + t2d + "?age=54&amp;sex=female&amp;postalCode=8000\"")
+                .contains(PortalFixture.T2D.titleDa(), PortalFixture.T1D.titleDa())
+                .contains("Kost &lt;script&gt;alert(1)&lt;/script&gt; ved type 2-diabetes")
+                .doesNotContain("<script>alert")
+                .contains("Aarhus Universitetshospital, Steno Diabetes Center", "km fra 8000")
+                .doesNotContain(
+                        PortalFixture.BREAST.titleDa(),
+                        PortalFixture.COMPLETED.titleDa(),
+                        PortalFixture.UNSTATED.titleDa())
+                .contains(
+                        "href=\"/soeg?condition=diabetes&amp;age=54&amp;sex=female&amp;postalCode=8000&amp;distanceKm=50");
+
+        assertThat(page(anne, "/profil?lang=en"))
+                .contains("Trials that fit your profile now", "3 trials fit.", PortalFixture.T2D.titleEn())
+                .doesNotContain(PortalFixture.BREAST.titleEn());
+    }
+
+    @Test
+    void aProfileThatFitsNoOpenTrialSaysSo() {
+        var bo = person("bo-far-away");
+        saveProfile(bo, "2100", "10");
+
+        assertThat(page(bo, "/profil"))
+                .contains("Ingen åbne forsøg passer til din profil lige nu.")
+                .doesNotContain(PortalFixture.T2D.titleDa(), "class=\"result-list\"");
+    }
+
+    private WebTestClient person(String subject) {
+        return web.mutateWith(mockOidcLogin().idToken(token -> token.subject(subject)));
+    }
+
+    /** Diabetes, 54 years, female, not a healthy volunteer. */
+    private static void saveProfile(WebTestClient person, String postalCode, String travelKm) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("areas", "diabetes");
+        form.add("age", "54");
+        form.add("sex", "female");
+        form.add("healthy", "no");
+        form.add("postalCode", postalCode);
+        form.add("travelKm", travelKm);
+        form.add("notifyPortal", "yes");
+        form.add("notifyEmail", "no");
+        form.add("email", "");
+        form.add("consent", "yes");
+        person.mutateWith(csrf())
+                .post()
+                .uri("/profil")
+                .body(BodyInserters.fromFormData(form))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+    }
+
+    private static String page(WebTestClient person, String uri) {
+        return person.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
 }

@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import dk.trialport.fhir.TrialFixtureAccess;
 import dk.trialport.support.FhirClients;
-import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,76 +28,146 @@ import org.springframework.web.reactive.function.BodyInserters;
 @TrialportIntegrationTest
 class PublicTrialRulesIT {
 
-  @Autowired ApplicationContext context;
-  @Autowired DatabaseClient database;
-  @LocalServerPort int port;
-  @Value("${trialport.identity.issuer}") String issuer;
-  WebTestClient anne;
+    @Autowired
+    ApplicationContext context;
 
-  @BeforeEach
-  void aPerson() {
-    anne = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
-        .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
-  }
+    @Autowired
+    DatabaseClient database;
 
-  @Test
-  void aDraftIsNotFoundByAPersonOutsideItsTeam() {
-    var id = trial(ResearchStudy.ResearchStudyStatus.INREVIEW, "Draft of a secret trial");
-    anne.get().uri("/forsoeg/{id}", id).exchange().expectStatus().isNotFound();
-    anne.get().uri("/forsoeg/{id}/interesse", id).exchange().expectStatus().isNotFound()
-        .expectBody(String.class).value(html -> assertThat(html).doesNotContain("Draft of a secret trial"));
-    anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", id).body(BodyInserters.fromFormData(form()))
-        .exchange().expectStatus().isNotFound();
-    anne.get().uri("/forsoeg/{id}/interesse/kvittering", id).exchange().expectStatus().isNotFound()
-        .expectBody(String.class).value(html -> assertThat(html).doesNotContain("Draft of a secret trial"));
-    assertThat(registrations(id)).isZero();
-  }
+    @LocalServerPort
+    int port;
 
-  @Test
-  void aClosedTrialShowsItsPageButTakesNoInterest() {
-    var id = trial(ResearchStudy.ResearchStudyStatus.CLOSEDTOACCRUAL, "A trial that recruited last year");
-    anne.get().uri("/forsoeg/{id}", id).exchange().expectStatus().isOk()
-        .expectBody(String.class).value(html -> assertThat(html).contains("A trial that recruited last year")
-            .doesNotContain("/forsoeg/" + id + "/interesse\""));
-    anne.get().uri("/forsoeg/{id}/interesse", id).exchange().expectStatus().isEqualTo(409)
-        .expectBody(String.class).value(html -> assertThat(html)
-            .contains("Forsøget tager ikke imod tilmeldinger af interesse").doesNotContain("name=\"consent\""));
-    anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", id).body(BodyInserters.fromFormData(form()))
-        .exchange().expectStatus().isEqualTo(409)
-        .expectBody(String.class).value(html -> assertThat(html).contains("rekrutterer ikke deltagere lige nu"));
-    assertThat(registrations(id)).as("nothing stored").isZero();
-  }
+    @Value("${trialport.identity.issuer}")
+    String issuer;
 
-  @Test
-  void theReceiptIsOnlyForThePersonWhoRegistered() {
-    var id = trial(ResearchStudy.ResearchStudyStatus.ACTIVE, "An open trial");
-    anne.get().uri("/forsoeg/{id}/interesse/kvittering", id).exchange().expectStatus().isNotFound();
-    anne.mutateWith(csrf()).post().uri("/forsoeg/{id}/interesse", id).body(BodyInserters.fromFormData(form()))
-        .exchange().expectStatus().is3xxRedirection();
-    anne.get().uri("/forsoeg/{id}/interesse/kvittering", id).exchange().expectStatus().isOk();
-    var bob = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build()
-        .mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
-    bob.get().uri("/forsoeg/{id}/interesse/kvittering", id).exchange().expectStatus().isNotFound();
-  }
+    WebTestClient anne;
 
-  private String trial(ResearchStudy.ResearchStudyStatus status, String title) {
-    var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
-    var site = hospital.create().resource(TrialFixtureAccess.site()).execute().getId();
-    var study = TrialFixtureAccess.trial(site.toUnqualifiedVersionless()).setStatus(status).setTitle(title);
-    study.getIdentifierFirstRep().setValue("NCT0" + Math.abs(title.hashCode() % 10_000_000));
-    return hospital.create().resource(study).execute().getId().getIdPart();
-  }
+    @BeforeEach
+    void aPerson() {
+        anne = WebTestClient.bindToApplicationContext(context)
+                .apply(springSecurity())
+                .configureClient()
+                .build()
+                .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
+    }
 
-  private static LinkedMultiValueMap<String, String> form() {
-    var form = new LinkedMultiValueMap<String, String>();
-    form.add("consent", "yes");
-    form.add("channel", "email");
-    form.add("email", "anne@example.dk");
-    return form;
-  }
+    @Test
+    void aDraftIsNotFoundByAPersonOutsideItsTeam() {
+        var id = trial(ResearchStudy.ResearchStudyStatus.INREVIEW, "Draft of a secret trial");
+        anne.get().uri("/forsoeg/{id}", id).exchange().expectStatus().isNotFound();
+        anne.get()
+                .uri("/forsoeg/{id}/interesse", id)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(html -> assertThat(html).doesNotContain("Draft of a secret trial"));
+        anne.mutateWith(csrf())
+                .post()
+                .uri("/forsoeg/{id}/interesse", id)
+                .body(BodyInserters.fromFormData(form()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        anne.get()
+                .uri("/forsoeg/{id}/interesse/kvittering", id)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(html -> assertThat(html).doesNotContain("Draft of a secret trial"));
+        assertThat(registrations(id)).isZero();
+    }
 
-  private long registrations(String trialId) {
-    return database.sql("SELECT count(*) FROM interest_registration WHERE trial_id = :trial").bind("trial", trialId)
-        .map(row -> row.get(0, Long.class)).one().block();
-  }
+    @Test
+    void aClosedTrialShowsItsPageButTakesNoInterest() {
+        var id = trial(ResearchStudy.ResearchStudyStatus.CLOSEDTOACCRUAL, "A trial that recruited last year");
+        anne.get()
+                .uri("/forsoeg/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(html -> assertThat(html)
+                        .contains("A trial that recruited last year")
+                        .doesNotContain("/forsoeg/" + id + "/interesse\""));
+        anne.get()
+                .uri("/forsoeg/{id}/interesse", id)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(String.class)
+                .value(html -> assertThat(html)
+                        .contains("Forsøget tager ikke imod tilmeldinger af interesse")
+                        .doesNotContain("name=\"consent\""));
+        anne.mutateWith(csrf())
+                .post()
+                .uri("/forsoeg/{id}/interesse", id)
+                .body(BodyInserters.fromFormData(form()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(String.class)
+                .value(html -> assertThat(html).contains("rekrutterer ikke deltagere lige nu"));
+        assertThat(registrations(id)).as("nothing stored").isZero();
+    }
+
+    @Test
+    void theReceiptIsOnlyForThePersonWhoRegistered() {
+        var id = trial(ResearchStudy.ResearchStudyStatus.ACTIVE, "An open trial");
+        anne.get()
+                .uri("/forsoeg/{id}/interesse/kvittering", id)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        anne.mutateWith(csrf())
+                .post()
+                .uri("/forsoeg/{id}/interesse", id)
+                .body(BodyInserters.fromFormData(form()))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+        anne.get()
+                .uri("/forsoeg/{id}/interesse/kvittering", id)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        var bob = WebTestClient.bindToApplicationContext(context)
+                .apply(springSecurity())
+                .configureClient()
+                .build()
+                .mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
+        bob.get()
+                .uri("/forsoeg/{id}/interesse/kvittering", id)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    private String trial(ResearchStudy.ResearchStudyStatus status, String title) {
+        var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
+        var site =
+                hospital.create().resource(TrialFixtureAccess.site()).execute().getId();
+        var study = TrialFixtureAccess.trial(site.toUnqualifiedVersionless())
+                .setStatus(status)
+                .setTitle(title);
+        study.getIdentifierFirstRep().setValue("NCT0" + Math.abs(title.hashCode() % 10_000_000));
+        return hospital.create().resource(study).execute().getId().getIdPart();
+    }
+
+    private static LinkedMultiValueMap<String, String> form() {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("consent", "yes");
+        form.add("channel", "email");
+        form.add("email", "anne@example.dk");
+        return form;
+    }
+
+    private long registrations(String trialId) {
+        return database.sql("SELECT count(*) FROM interest_registration WHERE trial_id = :trial")
+                .bind("trial", trialId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
 }

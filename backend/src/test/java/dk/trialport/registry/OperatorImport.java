@@ -17,64 +17,82 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Drives the operator's import endpoint as {@code infra/bin/trialport import} does, and reads the trials back. */
 final class OperatorImport {
 
-  private final int port;
-  private final String issuer;
+    private final int port;
+    private final String issuer;
 
-  OperatorImport(int port, String issuer) {
-    this.port = port;
-    this.issuer = issuer;
-  }
-
-  /** Imports {@code path} ({@code format} null: told by the content) and waits for the summary. */
-  Map<String, Object> run(Path path, String format) {
-    return run(path, format, false);
-  }
-
-  /**
-   * Imports {@code path} and waits for the summary; {@code full} marks the trials the registry no longer
-   * lists.
-   */
-  Map<String, Object> run(Path path, String format, boolean full) {
-    var api = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofMinutes(2))
-        .build();
-    var token = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
-    api.post().uri(uri -> {
-          var builder = uri.path("/api/v1/admin/import").queryParam("path", path.toAbsolutePath().toString())
-              .queryParam("full", full);
-          return (format == null ? builder : builder.queryParam("format", format)).build();
-        })
-        .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isAccepted();
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      Map<String, Object> status = api.get().uri("/api/v1/admin/import").headers(h -> h.setBearerAuth(token))
-          .exchange().expectStatus().isOk()
-          .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
-      assertThat(status.get("state")).isNotEqualTo("failed");
-      if ("done".equals(status.get("state"))) {
-        @SuppressWarnings("unchecked")
-        var summary = (Map<String, Object>) status.get("summary");
-        return summary;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
+    OperatorImport(int port, String issuer) {
+        this.port = port;
+        this.issuer = issuer;
     }
-    throw new AssertionError("the import did not finish in 5 minutes");
-  }
 
-  /** The trials carrying an identifier. */
-  List<ResearchStudy> studies(String system, String value) {
-    var bundle = FhirClients.anonymous(port).search().forResource(ResearchStudy.class)
-        .where(new TokenClientParam("identifier").exactly().systemAndCode(system, value))
-        .returnBundle(Bundle.class).execute();
-    return bundle.getEntry().stream().map(entry -> (ResearchStudy) entry.getResource()).toList();
-  }
+    /** Imports {@code path} ({@code format} null: told by the content) and waits for the summary. */
+    Map<String, Object> run(Path path, String format) {
+        return run(path, format, false);
+    }
 
-  ResearchStudy study(String system, String value) {
-    var found = studies(system, value);
-    assertThat(found).as("trials with %s|%s", system, value).hasSize(1);
-    return found.get(0);
-  }
+    /**
+     * Imports {@code path} and waits for the summary; {@code full} marks the trials the registry no longer
+     * lists.
+     */
+    Map<String, Object> run(Path path, String format, boolean full) {
+        var api = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofMinutes(2))
+                .build();
+        var token = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
+        api.post()
+                .uri(uri -> {
+                    var builder = uri.path("/api/v1/admin/import")
+                            .queryParam("path", path.toAbsolutePath().toString())
+                            .queryParam("full", full);
+                    return (format == null ? builder : builder.queryParam("format", format)).build();
+                })
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> status = api.get()
+                    .uri("/api/v1/admin/import")
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(status.get("state")).isNotEqualTo("failed");
+            if ("done".equals(status.get("state"))) {
+                @SuppressWarnings("unchecked")
+                var summary = (Map<String, Object>) status.get("summary");
+                return summary;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the import did not finish in 5 minutes");
+    }
+
+    /** The trials carrying an identifier. */
+    List<ResearchStudy> studies(String system, String value) {
+        var bundle = FhirClients.anonymous(port)
+                .search()
+                .forResource(ResearchStudy.class)
+                .where(new TokenClientParam("identifier").exactly().systemAndCode(system, value))
+                .returnBundle(Bundle.class)
+                .execute();
+        return bundle.getEntry().stream()
+                .map(entry -> (ResearchStudy) entry.getResource())
+                .toList();
+    }
+
+    ResearchStudy study(String system, String value) {
+        var found = studies(system, value);
+        assertThat(found).as("trials with %s|%s", system, value).hasSize(1);
+        return found.get(0);
+    }
 }

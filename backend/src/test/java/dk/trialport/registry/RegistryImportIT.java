@@ -35,118 +35,157 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryImportIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path FIXTURE = Path.of("src/test/resources/fhir/r4/ctgov/studies.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path FIXTURE = Path.of("src/test/resources/fhir/r4/ctgov/studies.json");
 
-  @LocalServerPort int port;
-  @Value("${trialport.identity.issuer}") String issuer;
-  @TempDir Path temp;
+    @LocalServerPort
+    int port;
 
-  @Test
-  @Order(1)
-  void importIsIdempotentUpdatesChangesAndMarksWhatDisappeared() throws IOException {
-    var first = importFile(FIXTURE, false);
-    assertThat(first).containsEntry("created", 1).containsEntry("updated", 0).containsEntry("unchanged", 0);
-    assertThat((java.util.List<?>) first.get("rejected")).hasSize(2);
-    assertThat(first.get("rejected").toString()).contains("NCT06222222", "NCT06333333",
-        "A trial open for recruitment needs at least one site");
+    @Value("${trialport.identity.issuer}")
+    String issuer;
 
-    var again = importFile(FIXTURE, false);
-    assertThat(again).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 1);
+    @TempDir
+    Path temp;
 
-    var studies = (ArrayNode) JSON.readTree(FIXTURE.toFile());
-    ((ObjectNode) studies.get(0).path("protocolSection").path("identificationModule"))
-        .put("briefTitle", "Semaglutide and Supervised Exercise in Adults With Type 2 Diabetes (amended)");
-    var changed = temp.resolve("changed.json");
-    JSON.writeValue(changed.toFile(), studies);
-    assertThat(importFile(changed, false)).containsEntry("updated", 1).containsEntry("unchanged", 0);
+    @Test
+    @Order(1)
+    void importIsIdempotentUpdatesChangesAndMarksWhatDisappeared() throws IOException {
+        var first = importFile(FIXTURE, false);
+        assertThat(first)
+                .containsEntry("created", 1)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", 0);
+        assertThat((java.util.List<?>) first.get("rejected")).hasSize(2);
+        assertThat(first.get("rejected").toString())
+                .contains("NCT06222222", "NCT06333333", "A trial open for recruitment needs at least one site");
 
-    var withoutFirst = JSON.createArrayNode().add(studies.get(1)).add(studies.get(2));
-    var dropped = temp.resolve("dropped.json");
-    JSON.writeValue(dropped.toFile(), withoutFirst);
-    assertThat(importFile(dropped, true)).containsEntry("missingUpstream", 1);
+        var again = importFile(FIXTURE, false);
+        assertThat(again)
+                .containsEntry("created", 0)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", 1);
 
-    var study = study("NCT06111111");
-    assertThat(study.hasExtension(RegistryImport.MISSING_UPSTREAM)).as("marked, not deleted").isTrue();
-    assertThat(study.getMeta().getVersionId()).isEqualTo("3");
-    assertThat(study.getMeta().getTag(RegistryImport.SOURCE_SYSTEM, "clinicaltrials.gov")).isNotNull();
-  }
+        var studies = (ArrayNode) JSON.readTree(FIXTURE.toFile());
+        ((ObjectNode) studies.get(0).path("protocolSection").path("identificationModule"))
+                .put("briefTitle", "Semaglutide and Supervised Exercise in Adults With Type 2 Diabetes (amended)");
+        var changed = temp.resolve("changed.json");
+        JSON.writeValue(changed.toFile(), studies);
+        assertThat(importFile(changed, false)).containsEntry("updated", 1).containsEntry("unchanged", 0);
 
-  @Test
-  @Order(2)
-  void aRecordIsMappedWithItsDanishSitesOnly() throws IOException {
-    importFile(FIXTURE, false);
-    var study = study("NCT06111111");
-    assertThat(study.getTitle()).contains("Semaglutide Combined With Supervised Exercise");
-    var client = FhirClients.anonymous(port);
-    var sites = study.getSite().stream()
-        .map(site -> client.read().resource(Location.class).withId(site.getReferenceElement().getIdPart()).execute())
-        .toList();
-    assertThat(sites).isNotEmpty().allSatisfy(site -> assertThat(site.getAddress().getCountry()).isEqualTo("DK"));
-    assertThat(study.getExtensionByUrl(TrialportFhir.Extensions.SITES_OUTSIDE_DENMARK).getValue().primitiveValue())
-        .isEqualTo("1");
-    assertThat(study.getCondition()).isNotEmpty();
-  }
+        var withoutFirst = JSON.createArrayNode().add(studies.get(1)).add(studies.get(2));
+        var dropped = temp.resolve("dropped.json");
+        JSON.writeValue(dropped.toFile(), withoutFirst);
+        assertThat(importFile(dropped, true)).containsEntry("missingUpstream", 1);
 
-  @Test
-  @Order(3)
-  void everySharedClinicalTrialsGovRecordIsImportedOrRejectedWithAReason() {
-    var directory = SharedData.directory("ctgov");
-    Assumptions.assumeTrue(directory.isPresent(), "ClinicalTrials.gov data absent: no shared/data/ctgov");
-    var summary = importFile(directory.get(), false);
-    int created = (Integer) summary.get("created");
-    var rejected = (java.util.List<?>) summary.get("rejected");
-    System.out.printf("Shared ClinicalTrials.gov import: %d created, %d rejected%n", created, rejected.size());
-    assertThat(created + rejected.size()).isEqualTo(150);
-    assertThat(created).as("trials closed to recruitment need no Danish site").isGreaterThanOrEqualTo(40);
-    assertThat(rejected).allSatisfy(rejection -> assertThat(rejection.toString()).contains("reason="));
-    assertThat(importFile(directory.get(), false)).containsEntry("unchanged", created).containsEntry("created", 0);
-  }
-
-  @Test
-  @Order(4)
-  void theNordicAactSampleImportsThroughTheSamePipeline() throws IOException {
-    var csv = SharedData.directory("nordic").map(dir -> dir.resolve("ctgov_nordic_aact_sample.csv"));
-    Assumptions.assumeTrue(csv.isPresent() && Files.exists(csv.get()), "AACT sample absent: no shared/data/nordic");
-    var summary = importFile(csv.get(), false);
-    int created = (Integer) summary.get("created");
-    var rejected = (java.util.List<?>) summary.get("rejected");
-    System.out.printf("Nordic AACT sample: %d created, %d rejected%n", created, rejected.size());
-    assertThat(created + rejected.size() + (Integer) summary.get("unchanged")).isEqualTo(2165);
-    assertThat(created).isGreaterThan(500);
-
-    var rows = new tools.jackson.dataformat.csv.CsvMapper().readerFor(Map.class)
-        .with(tools.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
-        .<Map<String, String>>readValues(csv.get().toFile()).readAll();
-    int checked = 0;
-    for (var row : rows.subList(0, 60)) {
-      var found = FhirClients.anonymous(port).search().forResource(ResearchStudy.class)
-          .where(new TokenClientParam("identifier").exactly()
-              .systemAndCode(TrialportFhir.TrialIdentifier.NCT, row.get("nct_id")))
-          .returnBundle(Bundle.class).execute();
-      if (found.getEntry().isEmpty()) {
-        continue;
-      }
-      var study = (ResearchStudy) found.getEntryFirstRep().getResource();
-      var title = row.get("official_title").isBlank() ? row.get("brief_title") : row.get("official_title");
-      assertThat(study.getTitle()).isEqualTo(title);
-      assertThat(study.getSponsor().getDisplay()).isEqualTo(row.get("sponsors").split(";")[0].strip());
-      if ("Completed".equals(row.get("overall_status"))) {
-        assertThat(study.getStatus().toCode()).isEqualTo("completed");
-      }
-      checked++;
+        var study = study("NCT06111111");
+        assertThat(study.hasExtension(RegistryImport.MISSING_UPSTREAM))
+                .as("marked, not deleted")
+                .isTrue();
+        assertThat(study.getMeta().getVersionId()).isEqualTo("3");
+        assertThat(study.getMeta().getTag(RegistryImport.SOURCE_SYSTEM, "clinicaltrials.gov"))
+                .isNotNull();
     }
-    assertThat(checked).as("rows checked field by field").isGreaterThan(10);
-  }
 
-  private ResearchStudy study(String nct) {
-    var bundle = FhirClients.anonymous(port).search().forResource(ResearchStudy.class)
-        .where(new TokenClientParam("identifier").exactly().systemAndCode(TrialportFhir.TrialIdentifier.NCT, nct))
-        .returnBundle(Bundle.class).execute();
-    return (ResearchStudy) bundle.getEntryFirstRep().getResource();
-  }
+    @Test
+    @Order(2)
+    void aRecordIsMappedWithItsDanishSitesOnly() throws IOException {
+        importFile(FIXTURE, false);
+        var study = study("NCT06111111");
+        assertThat(study.getTitle()).contains("Semaglutide Combined With Supervised Exercise");
+        var client = FhirClients.anonymous(port);
+        var sites = study.getSite().stream()
+                .map(site -> client.read()
+                        .resource(Location.class)
+                        .withId(site.getReferenceElement().getIdPart())
+                        .execute())
+                .toList();
+        assertThat(sites)
+                .isNotEmpty()
+                .allSatisfy(site -> assertThat(site.getAddress().getCountry()).isEqualTo("DK"));
+        assertThat(study.getExtensionByUrl(TrialportFhir.Extensions.SITES_OUTSIDE_DENMARK)
+                        .getValue()
+                        .primitiveValue())
+                .isEqualTo("1");
+        assertThat(study.getCondition()).isNotEmpty();
+    }
 
-  private Map<String, Object> importFile(Path path, boolean full) {
-    return new OperatorImport(port, issuer).run(path, null, full);
-  }
+    @Test
+    @Order(3)
+    void everySharedClinicalTrialsGovRecordIsImportedOrRejectedWithAReason() {
+        var directory = SharedData.directory("ctgov");
+        Assumptions.assumeTrue(directory.isPresent(), "ClinicalTrials.gov data absent: no shared/data/ctgov");
+        var summary = importFile(directory.get(), false);
+        int created = (Integer) summary.get("created");
+        var rejected = (java.util.List<?>) summary.get("rejected");
+        System.out.printf("Shared ClinicalTrials.gov import: %d created, %d rejected%n", created, rejected.size());
+        assertThat(created + rejected.size()).isEqualTo(150);
+        assertThat(created)
+                .as("trials closed to recruitment need no Danish site")
+                .isGreaterThanOrEqualTo(40);
+        assertThat(rejected)
+                .allSatisfy(rejection -> assertThat(rejection.toString()).contains("reason="));
+        assertThat(importFile(directory.get(), false))
+                .containsEntry("unchanged", created)
+                .containsEntry("created", 0);
+    }
+
+    @Test
+    @Order(4)
+    void theNordicAactSampleImportsThroughTheSamePipeline() throws IOException {
+        var csv = SharedData.directory("nordic").map(dir -> dir.resolve("ctgov_nordic_aact_sample.csv"));
+        Assumptions.assumeTrue(csv.isPresent() && Files.exists(csv.get()), "AACT sample absent: no shared/data/nordic");
+        var summary = importFile(csv.get(), false);
+        int created = (Integer) summary.get("created");
+        var rejected = (java.util.List<?>) summary.get("rejected");
+        System.out.printf("Nordic AACT sample: %d created, %d rejected%n", created, rejected.size());
+        assertThat(created + rejected.size() + (Integer) summary.get("unchanged"))
+                .isEqualTo(2165);
+        assertThat(created).isGreaterThan(500);
+
+        var rows = new tools.jackson.dataformat.csv.CsvMapper()
+                .readerFor(Map.class)
+                .with(tools.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(csv.get().toFile())
+                .readAll();
+        int checked = 0;
+        for (var row : rows.subList(0, 60)) {
+            var found = FhirClients.anonymous(port)
+                    .search()
+                    .forResource(ResearchStudy.class)
+                    .where(new TokenClientParam("identifier")
+                            .exactly()
+                            .systemAndCode(TrialportFhir.TrialIdentifier.NCT, row.get("nct_id")))
+                    .returnBundle(Bundle.class)
+                    .execute();
+            if (found.getEntry().isEmpty()) {
+                continue;
+            }
+            var study = (ResearchStudy) found.getEntryFirstRep().getResource();
+            var title = row.get("official_title").isBlank() ? row.get("brief_title") : row.get("official_title");
+            assertThat(study.getTitle()).isEqualTo(title);
+            assertThat(study.getSponsor().getDisplay())
+                    .isEqualTo(row.get("sponsors").split(";")[0].strip());
+            if ("Completed".equals(row.get("overall_status"))) {
+                assertThat(study.getStatus().toCode()).isEqualTo("completed");
+            }
+            checked++;
+        }
+        assertThat(checked).as("rows checked field by field").isGreaterThan(10);
+    }
+
+    private ResearchStudy study(String nct) {
+        var bundle = FhirClients.anonymous(port)
+                .search()
+                .forResource(ResearchStudy.class)
+                .where(new TokenClientParam("identifier")
+                        .exactly()
+                        .systemAndCode(TrialportFhir.TrialIdentifier.NCT, nct))
+                .returnBundle(Bundle.class)
+                .execute();
+        return (ResearchStudy) bundle.getEntryFirstRep().getResource();
+    }
+
+    private Map<String, Object> importFile(Path path, boolean full) {
+        return new OperatorImport(port, issuer).run(path, null, full);
+    }
 }

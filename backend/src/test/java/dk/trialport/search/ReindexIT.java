@@ -20,67 +20,109 @@ import org.springframework.core.ParameterizedTypeReference;
 @TrialportIntegrationTest
 class ReindexIT {
 
-  @LocalServerPort int port;
-  @Value("${trialport.identity.issuer}") String issuer;
-  @Autowired Outbox outbox;
-  @Autowired ElasticsearchClient elasticsearch;
+    @LocalServerPort
+    int port;
 
-  @Test
-  void reindexingSwapsToANewIndexWithTheSameTrials() throws Exception {
-    SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
-    SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-    var api = SearchTestSupport.api(port);
-    var before = keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50")));
-    var indexBefore = elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().keySet();
+    @Value("${trialport.identity.issuer}")
+    String issuer;
 
-    api.post().uri("/api/v1/admin/reindex").exchange().expectStatus().isUnauthorized();
-    api.post().uri("/api/v1/admin/reindex")
-        .headers(h -> h.setBearerAuth(Tokens.demoHospital(issuer, "system/ResearchStudy.cruds")))
-        .exchange().expectStatus().isForbidden();
+    @Autowired
+    Outbox outbox;
 
-    var operator = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
-    api.post().uri("/api/v1/admin/reindex").headers(h -> h.setBearerAuth(operator))
-        .exchange().expectStatus().isAccepted();
-    Map<String, Object> progress = Map.of();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!"done".equals(progress.get("state")) && System.nanoTime() < deadline) {
-      assertThat(search(api, uri -> uri.queryParam("status", "all")).total()).as("search answers meanwhile").isPositive();
-      progress = api.get().uri("/api/v1/admin/reindex").headers(h -> h.setBearerAuth(operator)).exchange()
-          .expectStatus().isOk()
-          .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
-      assertThat(progress.get("state")).isNotEqualTo("failed");
-      SearchTestSupport.sleep(100);
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    @Test
+    void reindexingSwapsToANewIndexWithTheSameTrials() throws Exception {
+        SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
+        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
+        var api = SearchTestSupport.api(port);
+        var before = keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50")));
+        var indexBefore = elasticsearch
+                .indices()
+                .getAlias(a -> a.name("trials"))
+                .aliases()
+                .keySet();
+
+        api.post().uri("/api/v1/admin/reindex").exchange().expectStatus().isUnauthorized();
+        api.post()
+                .uri("/api/v1/admin/reindex")
+                .headers(h -> h.setBearerAuth(Tokens.demoHospital(issuer, "system/ResearchStudy.cruds")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        var operator = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
+        api.post()
+                .uri("/api/v1/admin/reindex")
+                .headers(h -> h.setBearerAuth(operator))
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        Map<String, Object> progress = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"done".equals(progress.get("state")) && System.nanoTime() < deadline) {
+            assertThat(search(api, uri -> uri.queryParam("status", "all")).total())
+                    .as("search answers meanwhile")
+                    .isPositive();
+            progress = api.get()
+                    .uri("/api/v1/admin/reindex")
+                    .headers(h -> h.setBearerAuth(operator))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(progress.get("state")).isNotEqualTo("failed");
+            SearchTestSupport.sleep(100);
+        }
+
+        assertThat(progress).containsEntry("state", "done").containsEntry("done", 13);
+        var indexAfter = elasticsearch
+                .indices()
+                .getAlias(a -> a.name("trials"))
+                .aliases()
+                .keySet();
+        assertThat(indexAfter).hasSize(1).doesNotContainAnyElementsOf(indexBefore);
+        assertThat(keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50"))))
+                .containsExactlyInAnyOrderElementsOf(before)
+                .hasSize(13);
+        assertThat(keys(search(api, uri -> uri.queryParam("q", "sukkersyge")))).contains("t2d", "t1d");
     }
 
-    assertThat(progress).containsEntry("state", "done").containsEntry("done", 13);
-    var indexAfter = elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().keySet();
-    assertThat(indexAfter).hasSize(1).doesNotContainAnyElementsOf(indexBefore);
-    assertThat(keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50"))))
-        .containsExactlyInAnyOrderElementsOf(before).hasSize(13);
-    assertThat(keys(search(api, uri -> uri.queryParam("q", "sukkersyge")))).contains("t2d", "t1d");
-  }
+    @Autowired
+    IndexDefinitionCheck definitionCheck;
 
-  @Autowired IndexDefinitionCheck definitionCheck;
+    @Test
+    void anIndexBuiltFromAnOlderDefinitionIsRebuiltAtStart() throws Exception {
+        SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE.subList(0, 3));
+        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
+        var api = SearchTestSupport.api(port);
+        var before = keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50")));
+        var current = elasticsearch
+                .indices()
+                .getAlias(a -> a.name("trials"))
+                .aliases()
+                .keySet()
+                .iterator()
+                .next();
+        elasticsearch
+                .indices()
+                .putMapping(m -> m.index(current)
+                        .meta("definition", co.elastic.clients.json.JsonData.of("an-older-definition")));
 
-  @Test
-  void anIndexBuiltFromAnOlderDefinitionIsRebuiltAtStart() throws Exception {
-    SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE.subList(0, 3));
-    SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-    var api = SearchTestSupport.api(port);
-    var before = keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50")));
-    var current = elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().keySet().iterator().next();
-    elasticsearch.indices().putMapping(m -> m.index(current)
-        .meta("definition", co.elastic.clients.json.JsonData.of("an-older-definition")));
-
-    assertThat(definitionCheck.check()).as("an outdated index is rebuilt").isTrue();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().containsKey(current)
-        && System.nanoTime() < deadline) {
-      SearchTestSupport.sleep(100);
+        assertThat(definitionCheck.check()).as("an outdated index is rebuilt").isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().containsKey(current)
+                && System.nanoTime() < deadline) {
+            SearchTestSupport.sleep(100);
+        }
+        assertThat(elasticsearch.indices().getAlias(a -> a.name("trials")).aliases())
+                .doesNotContainKey(current);
+        assertThat(definitionCheck.check()).as("a current index is left alone").isFalse();
+        assertThat(keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50"))))
+                .containsExactlyInAnyOrderElementsOf(before)
+                .contains("t2d", "t1d", "breast");
     }
-    assertThat(elasticsearch.indices().getAlias(a -> a.name("trials")).aliases()).doesNotContainKey(current);
-    assertThat(definitionCheck.check()).as("a current index is left alone").isFalse();
-    assertThat(keys(search(api, uri -> uri.queryParam("status", "all").queryParam("size", "50"))))
-        .containsExactlyInAnyOrderElementsOf(before).contains("t2d", "t1d", "breast");
-  }
 }

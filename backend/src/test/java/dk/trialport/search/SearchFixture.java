@@ -1,11 +1,10 @@
 package dk.trialport.search;
 
+import dk.trialport.fhir.Labels;
 import dk.trialport.fhir.TrialportFhir;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
-import dk.trialport.demo.DemoTrialGenerator;
-import dk.trialport.fhir.Labels;
 import java.util.List;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -30,136 +29,366 @@ import org.hl7.fhir.r4.model.ResearchStudy;
  */
 final class SearchFixture {
 
-  static final String SITE_SYSTEM = TrialportFhir.BASE + "/sid/test-site";
+    static final String SITE_SYSTEM = TrialportFhir.BASE + "/sid/test-site";
 
-  /** A hospital site: key, name, postal code, city, region and position. */
-  record Hospital(String key, String name, String postalCode, String city, String region, double lat, double lon) {}
+    /** A hospital site: key, name, postal code, city, region and position. */
+    record Hospital(String key, String name, String postalCode, String city, String region, double lat, double lon) {}
 
-  static final Hospital RIGSHOSPITALET = new Hospital("rh", "Rigshospitalet, Onkologisk Klinik", "2100", "København Ø",
-      "Region Hovedstaden", 55.6960, 12.5683);
-  static final Hospital HERLEV = new Hospital("herlev", "Herlev Hospital, Kirurgisk Afdeling", "2730", "Herlev",
-      "Region Hovedstaden", 55.7310, 12.4430);
-  static final Hospital HVIDOVRE = new Hospital("hvidovre", "Hvidovre Hospital, Lungemedicinsk Afdeling", "2650",
-      "Hvidovre", "Region Hovedstaden", 55.6490, 12.4730);
-  static final Hospital OUH = new Hospital("ouh", "Odense Universitetshospital, Reumatologisk Afdeling", "5000",
-      "Odense C", "Region Syddanmark", 55.3850, 10.3700);
-  static final Hospital AUH = new Hospital("auh", "Aarhus Universitetshospital, Steno Diabetes Center", "8200",
-      "Aarhus N", "Region Midtjylland", 56.1900, 10.1700);
-  static final Hospital AAUH = new Hospital("aauh", "Aalborg Universitetshospital, Lungemedicinsk Afdeling", "9000",
-      "Aalborg", "Region Nordjylland", 57.0500, 9.9300);
+    static final Hospital RIGSHOSPITALET = new Hospital(
+            "rh", "Rigshospitalet, Onkologisk Klinik", "2100", "København Ø", "Region Hovedstaden", 55.6960, 12.5683);
+    static final Hospital HERLEV = new Hospital(
+            "herlev", "Herlev Hospital, Kirurgisk Afdeling", "2730", "Herlev", "Region Hovedstaden", 55.7310, 12.4430);
+    static final Hospital HVIDOVRE = new Hospital(
+            "hvidovre",
+            "Hvidovre Hospital, Lungemedicinsk Afdeling",
+            "2650",
+            "Hvidovre",
+            "Region Hovedstaden",
+            55.6490,
+            12.4730);
+    static final Hospital OUH = new Hospital(
+            "ouh",
+            "Odense Universitetshospital, Reumatologisk Afdeling",
+            "5000",
+            "Odense C",
+            "Region Syddanmark",
+            55.3850,
+            10.3700);
+    static final Hospital AUH = new Hospital(
+            "auh",
+            "Aarhus Universitetshospital, Steno Diabetes Center",
+            "8200",
+            "Aarhus N",
+            "Region Midtjylland",
+            56.1900,
+            10.1700);
+    static final Hospital AAUH = new Hospital(
+            "aauh",
+            "Aalborg Universitetshospital, Lungemedicinsk Afdeling",
+            "9000",
+            "Aalborg",
+            "Region Nordjylland",
+            57.0500,
+            9.9300);
 
-  /** One fixture trial. */
-  record Spec(String key, String titleEn, String titleDa, String condition, String system, String code,
-      String status, Integer minAge, Integer maxAge, String sex, boolean healthy, boolean decentralized,
-      String start, List<Hospital> sites) {}
+    /** One fixture trial. */
+    record Spec(
+            String key,
+            String titleEn,
+            String titleDa,
+            String condition,
+            String system,
+            String code,
+            String status,
+            Integer minAge,
+            Integer maxAge,
+            String sex,
+            boolean healthy,
+            boolean decentralized,
+            String start,
+            List<Hospital> sites) {}
 
-  static final List<Spec> CATALOGUE = List.of(
-      new Spec("t2d", "Weekly semaglutide for adults with type 2 diabetes", "Ugentlig semaglutid til voksne med type 2-diabetes",
-          "Type 2 diabetes", CodeSystems.SKS_DIAGNOSES, "DE11", "recruiting", 18, 75, null, false, false, "2025-03-01",
-          List.of(AUH)),
-      new Spec("t1d", "Closed-loop insulin pump for type 1 diabetes", "Automatisk insulinpumpe ved type 1-diabetes",
-          "Diabetes Mellitus, Type 1", CodeSystems.SKS_DIAGNOSES, "DE10", "recruiting", 18, null, null, false, true,
-          "2025-09-01", List.of(OUH)),
-      new Spec("breast", "Immunotherapy before surgery for breast cancer", "Immunterapi før operation for brystkræft",
-          "Breast Cancer", CodeSystems.MESH, "D001943", "recruiting", 18, null, "female", false, false, "2024-06-01",
-          List.of(RIGSHOSPITALET)),
-      new Spec("nsclc", "Targeted treatment of non-small cell lung cancer", "Målrettet behandling af ikke-småcellet lungekræft",
-          "Non-small Cell Lung Cancer", CodeSystems.MESH, "D002289", "recruiting", 18, null, null, false, false,
-          "2025-01-01", List.of(AAUH, RIGSHOSPITALET)),
-      new Spec("colon", "Shorter chemotherapy after surgery for colon cancer", "Kortere kemoterapi efter operation for tyktarmskræft",
-          "Colon cancer", CodeSystems.SKS_DIAGNOSES, "DC18", "recruiting", 50, 75, null, false, false, "2024-01-01",
-          List.of(HERLEV)),
-      new Spec("prostate", "Radiotherapy in fewer sessions for prostate cancer", "Strålebehandling på færre gange ved prostatakræft",
-          "Prostate cancer", CodeSystems.SKS_DIAGNOSES, "DC61", "recruiting", 40, null, "male", false, false, "2025-05-01",
-          List.of(HERLEV)),
-      new Spec("ra", "A biological medicine for rheumatoid arthritis", "Et biologisk lægemiddel mod leddegigt",
-          "Rheumatoid Arthritis", CodeSystems.SKS_DIAGNOSES, "DM05", "recruiting", 18, 80, null, false, false,
-          "2025-02-01", List.of(OUH)),
-      new Spec("hf", "Home monitoring in heart failure", "Hjemmemåling ved hjertesvigt",
-          "Heart Failure", CodeSystems.SKS_DIAGNOSES, "DI50", "recruiting", 40, null, null, false, true, "2025-04-01",
-          List.of(AUH)),
-      new Spec("arrest", "Cooling after out-of-hospital cardiac arrest", "Nedkøling efter hjertestop uden for hospital",
-          "Out-of-Hospital Cardiac Arrest", CodeSystems.SKS_DIAGNOSES, "DI46", "recruiting", 18, null, null, false, false,
-          "2024-10-01", List.of(RIGSHOSPITALET)),
-      new Spec("copd", "Pulmonary rehabilitation at home for COPD", "Lungerehabilitering i hjemmet ved KOL",
-          "Chronic Obstructive Pulmonary Disease", CodeSystems.SKS_DIAGNOSES, "DJ44", "recruiting", 40, null, null, false,
-          true, "2025-06-01", List.of(HVIDOVRE)),
-      new Spec("depression", "Talking therapy by video for depression", "Samtaleterapi på video ved depression",
-          "Depression", CodeSystems.SKS_DIAGNOSES, "DF32", "recruiting", 18, 65, null, false, true, "2025-08-01",
-          List.of(AUH)),
-      new Spec("vaccine", "A new influenza vaccine in healthy adults", "En ny influenzavaccine til raske voksne",
-          "Influenza", CodeSystems.SKS_DIAGNOSES, "DJ11", "recruiting", 18, 45, null, true, false, "2025-10-01",
-          List.of(RIGSHOSPITALET)),
-      new Spec("t2d-done", "Metformin and diet in type 2 diabetes", "Metformin og kost ved type 2-diabetes",
-          "Type 2 diabetes", CodeSystems.SKS_DIAGNOSES, "DE11", "completed", 18, 70, null, false, false, "2019-01-01",
-          List.of(OUH)));
+    static final List<Spec> CATALOGUE = List.of(
+            new Spec(
+                    "t2d",
+                    "Weekly semaglutide for adults with type 2 diabetes",
+                    "Ugentlig semaglutid til voksne med type 2-diabetes",
+                    "Type 2 diabetes",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DE11",
+                    "recruiting",
+                    18,
+                    75,
+                    null,
+                    false,
+                    false,
+                    "2025-03-01",
+                    List.of(AUH)),
+            new Spec(
+                    "t1d",
+                    "Closed-loop insulin pump for type 1 diabetes",
+                    "Automatisk insulinpumpe ved type 1-diabetes",
+                    "Diabetes Mellitus, Type 1",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DE10",
+                    "recruiting",
+                    18,
+                    null,
+                    null,
+                    false,
+                    true,
+                    "2025-09-01",
+                    List.of(OUH)),
+            new Spec(
+                    "breast",
+                    "Immunotherapy before surgery for breast cancer",
+                    "Immunterapi før operation for brystkræft",
+                    "Breast Cancer",
+                    CodeSystems.MESH,
+                    "D001943",
+                    "recruiting",
+                    18,
+                    null,
+                    "female",
+                    false,
+                    false,
+                    "2024-06-01",
+                    List.of(RIGSHOSPITALET)),
+            new Spec(
+                    "nsclc",
+                    "Targeted treatment of non-small cell lung cancer",
+                    "Målrettet behandling af ikke-småcellet lungekræft",
+                    "Non-small Cell Lung Cancer",
+                    CodeSystems.MESH,
+                    "D002289",
+                    "recruiting",
+                    18,
+                    null,
+                    null,
+                    false,
+                    false,
+                    "2025-01-01",
+                    List.of(AAUH, RIGSHOSPITALET)),
+            new Spec(
+                    "colon",
+                    "Shorter chemotherapy after surgery for colon cancer",
+                    "Kortere kemoterapi efter operation for tyktarmskræft",
+                    "Colon cancer",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DC18",
+                    "recruiting",
+                    50,
+                    75,
+                    null,
+                    false,
+                    false,
+                    "2024-01-01",
+                    List.of(HERLEV)),
+            new Spec(
+                    "prostate",
+                    "Radiotherapy in fewer sessions for prostate cancer",
+                    "Strålebehandling på færre gange ved prostatakræft",
+                    "Prostate cancer",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DC61",
+                    "recruiting",
+                    40,
+                    null,
+                    "male",
+                    false,
+                    false,
+                    "2025-05-01",
+                    List.of(HERLEV)),
+            new Spec(
+                    "ra",
+                    "A biological medicine for rheumatoid arthritis",
+                    "Et biologisk lægemiddel mod leddegigt",
+                    "Rheumatoid Arthritis",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DM05",
+                    "recruiting",
+                    18,
+                    80,
+                    null,
+                    false,
+                    false,
+                    "2025-02-01",
+                    List.of(OUH)),
+            new Spec(
+                    "hf",
+                    "Home monitoring in heart failure",
+                    "Hjemmemåling ved hjertesvigt",
+                    "Heart Failure",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DI50",
+                    "recruiting",
+                    40,
+                    null,
+                    null,
+                    false,
+                    true,
+                    "2025-04-01",
+                    List.of(AUH)),
+            new Spec(
+                    "arrest",
+                    "Cooling after out-of-hospital cardiac arrest",
+                    "Nedkøling efter hjertestop uden for hospital",
+                    "Out-of-Hospital Cardiac Arrest",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DI46",
+                    "recruiting",
+                    18,
+                    null,
+                    null,
+                    false,
+                    false,
+                    "2024-10-01",
+                    List.of(RIGSHOSPITALET)),
+            new Spec(
+                    "copd",
+                    "Pulmonary rehabilitation at home for COPD",
+                    "Lungerehabilitering i hjemmet ved KOL",
+                    "Chronic Obstructive Pulmonary Disease",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DJ44",
+                    "recruiting",
+                    40,
+                    null,
+                    null,
+                    false,
+                    true,
+                    "2025-06-01",
+                    List.of(HVIDOVRE)),
+            new Spec(
+                    "depression",
+                    "Talking therapy by video for depression",
+                    "Samtaleterapi på video ved depression",
+                    "Depression",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DF32",
+                    "recruiting",
+                    18,
+                    65,
+                    null,
+                    false,
+                    true,
+                    "2025-08-01",
+                    List.of(AUH)),
+            new Spec(
+                    "vaccine",
+                    "A new influenza vaccine in healthy adults",
+                    "En ny influenzavaccine til raske voksne",
+                    "Influenza",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DJ11",
+                    "recruiting",
+                    18,
+                    45,
+                    null,
+                    true,
+                    false,
+                    "2025-10-01",
+                    List.of(RIGSHOSPITALET)),
+            new Spec(
+                    "t2d-done",
+                    "Metformin and diet in type 2 diabetes",
+                    "Metformin og kost ved type 2-diabetes",
+                    "Type 2 diabetes",
+                    CodeSystems.SKS_DIAGNOSES,
+                    "DE11",
+                    "completed",
+                    18,
+                    70,
+                    null,
+                    false,
+                    false,
+                    "2019-01-01",
+                    List.of(OUH)));
 
-  private SearchFixture() {}
+    private SearchFixture() {}
 
-  static Bundle transaction(Spec spec) {
-    var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    var study = new ResearchStudy().setTitle(spec.titleEn()).setStatus(spec.status().equals("completed")
-        ? ResearchStudy.ResearchStudyStatus.COMPLETED : ResearchStudy.ResearchStudyStatus.ACTIVE);
-    study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue("SEARCH-" + spec.key());
-    study.addExtension(Labels.plainLanguage(spec.titleEn(), spec.titleDa()));
-    var summary = new MarkdownType("This trial is for people with " + spec.condition().toLowerCase() + ".");
-    summary.addExtension(Labels.translation("da", "Om forsøget: " + spec.titleDa() + "."));
-    study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
-    study.addExtension(new Extension(Extensions.RECRUITMENT_STATUS,
-        new Coding(CodeSystems.RECRUITMENT_STATUS, spec.status(), null)));
-    if (spec.decentralized()) {
-      study.addExtension(new Extension(Extensions.DECENTRALIZED, new BooleanType(true)));
+    static Bundle transaction(Spec spec) {
+        var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        var study = new ResearchStudy()
+                .setTitle(spec.titleEn())
+                .setStatus(
+                        spec.status().equals("completed")
+                                ? ResearchStudy.ResearchStudyStatus.COMPLETED
+                                : ResearchStudy.ResearchStudyStatus.ACTIVE);
+        study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue("SEARCH-" + spec.key());
+        study.addExtension(Labels.plainLanguage(spec.titleEn(), spec.titleDa()));
+        var summary = new MarkdownType(
+                "This trial is for people with " + spec.condition().toLowerCase() + ".");
+        summary.addExtension(Labels.translation("da", "Om forsøget: " + spec.titleDa() + "."));
+        study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
+        study.addExtension(new Extension(
+                Extensions.RECRUITMENT_STATUS, new Coding(CodeSystems.RECRUITMENT_STATUS, spec.status(), null)));
+        if (spec.decentralized()) {
+            study.addExtension(new Extension(Extensions.DECENTRALIZED, new BooleanType(true)));
+        }
+        study.addCondition(new CodeableConcept()
+                .setText(spec.condition())
+                .addCoding(new Coding(spec.system(), spec.code(), spec.condition())));
+        study.setPhase(new CodeableConcept()
+                .addCoding(new Coding(CodeSystems.PHASE, spec.healthy() ? "phase-1" : "phase-3", null)));
+        study.addCategory(new CodeableConcept().addCoding(new Coding(CodeSystems.STUDY_TYPE, "interventional", null)));
+        study.setPeriod(new Period().setStartElement(new DateTimeType(spec.start())));
+        study.addContact()
+                .setName("Forsøgssygeplejerske Hanne Berg")
+                .addTelecom(new ContactPoint()
+                        .setSystem(ContactPoint.ContactPointSystem.PHONE)
+                        .setValue("+45 35 45 00 00"));
+        study.addContained(eligibility(spec));
+        study.addEnrollment(new Reference("#eligibility"));
+        for (var hospital : spec.sites()) {
+            var url = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes((spec.key() + hospital.key()).getBytes());
+            bundle.addEntry()
+                    .setFullUrl(url)
+                    .setResource(site(hospital))
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.PUT)
+                    .setUrl("Location?identifier=" + SITE_SYSTEM + "|" + hospital.key());
+            study.addSite(new Reference(url));
+        }
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:"
+                        + java.util.UUID.nameUUIDFromBytes(spec.key().getBytes()))
+                .setResource(study)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("ResearchStudy?identifier=" + TrialIdentifier.LOCAL_PROTOCOL + "|SEARCH-" + spec.key());
+        return bundle;
     }
-    study.addCondition(new CodeableConcept().setText(spec.condition())
-        .addCoding(new Coding(spec.system(), spec.code(), spec.condition())));
-    study.setPhase(new CodeableConcept().addCoding(new Coding(CodeSystems.PHASE, spec.healthy() ? "phase-1" : "phase-3", null)));
-    study.addCategory(new CodeableConcept().addCoding(new Coding(CodeSystems.STUDY_TYPE, "interventional", null)));
-    study.setPeriod(new Period().setStartElement(new DateTimeType(spec.start())));
-    study.addContact().setName("Forsøgssygeplejerske Hanne Berg")
-        .addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("+45 35 45 00 00"));
-    study.addContained(eligibility(spec));
-    study.addEnrollment(new Reference("#eligibility"));
-    for (var hospital : spec.sites()) {
-      var url = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes((spec.key() + hospital.key()).getBytes());
-      bundle.addEntry().setFullUrl(url).setResource(site(hospital)).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-          .setUrl("Location?identifier=" + SITE_SYSTEM + "|" + hospital.key());
-      study.addSite(new Reference(url));
-    }
-    bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(spec.key().getBytes()))
-        .setResource(study).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-        .setUrl("ResearchStudy?identifier=" + TrialIdentifier.LOCAL_PROTOCOL + "|SEARCH-" + spec.key());
-    return bundle;
-  }
 
-  private static Location site(Hospital hospital) {
-    var location = new Location().setName(hospital.name()).setStatus(Location.LocationStatus.ACTIVE)
-        .setAddress(new Address().addLine("Hospitalsvej 1").setPostalCode(hospital.postalCode())
-            .setCity(hospital.city()).setState(hospital.region()).setCountry("DK"));
-    location.addIdentifier().setSystem(SITE_SYSTEM).setValue(hospital.key());
-    location.getPosition().setLatitude(hospital.lat()).setLongitude(hospital.lon());
-    return location;
-  }
+    private static Location site(Hospital hospital) {
+        var location = new Location()
+                .setName(hospital.name())
+                .setStatus(Location.LocationStatus.ACTIVE)
+                .setAddress(new Address()
+                        .addLine("Hospitalsvej 1")
+                        .setPostalCode(hospital.postalCode())
+                        .setCity(hospital.city())
+                        .setState(hospital.region())
+                        .setCountry("DK"));
+        location.addIdentifier().setSystem(SITE_SYSTEM).setValue(hospital.key());
+        location.getPosition().setLatitude(hospital.lat()).setLongitude(hospital.lon());
+        return location;
+    }
 
-  private static Group eligibility(Spec spec) {
-    var group = new Group().setType(Group.GroupType.PERSON).setActual(false);
-    group.setId("eligibility");
-    var ages = new Range();
-    if (spec.minAge() != null) {
-      ages.setLow(new Quantity().setValue(spec.minAge()).setSystem(CodeSystems.UCUM).setCode("a").setUnit("years"));
+    private static Group eligibility(Spec spec) {
+        var group = new Group().setType(Group.GroupType.PERSON).setActual(false);
+        group.setId("eligibility");
+        var ages = new Range();
+        if (spec.minAge() != null) {
+            ages.setLow(new Quantity()
+                    .setValue(spec.minAge())
+                    .setSystem(CodeSystems.UCUM)
+                    .setCode("a")
+                    .setUnit("years"));
+        }
+        if (spec.maxAge() != null) {
+            ages.setHigh(new Quantity()
+                    .setValue(spec.maxAge())
+                    .setSystem(CodeSystems.UCUM)
+                    .setCode("a")
+                    .setUnit("years"));
+        }
+        group.addCharacteristic()
+                .setExclude(false)
+                .setValue(ages)
+                .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "30525-0", "Age")));
+        if (spec.sex() != null) {
+            group.addCharacteristic()
+                    .setExclude(false)
+                    .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.SNOMED, "263495000", "Gender")))
+                    .setValue(new CodeableConcept()
+                            .addCoding(new Coding(CodeSystems.ADMINISTRATIVE_GENDER, spec.sex(), null)));
+        }
+        group.addCharacteristic()
+                .setExclude(false)
+                .setCode(new CodeableConcept()
+                        .addCoding(new Coding(CodeSystems.ELIGIBILITY, "healthy-volunteers", null)))
+                .setValue(new BooleanType(spec.healthy()));
+        return group;
     }
-    if (spec.maxAge() != null) {
-      ages.setHigh(new Quantity().setValue(spec.maxAge()).setSystem(CodeSystems.UCUM).setCode("a").setUnit("years"));
-    }
-    group.addCharacteristic().setExclude(false).setValue(ages)
-        .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "30525-0", "Age")));
-    if (spec.sex() != null) {
-      group.addCharacteristic().setExclude(false)
-          .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.SNOMED, "263495000", "Gender")))
-          .setValue(new CodeableConcept().addCoding(new Coding(CodeSystems.ADMINISTRATIVE_GENDER, spec.sex(), null)));
-    }
-    group.addCharacteristic().setExclude(false)
-        .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.ELIGIBILITY, "healthy-volunteers", null)))
-        .setValue(new BooleanType(spec.healthy()));
-    return group;
-  }
 }

@@ -15,54 +15,63 @@ import org.springframework.web.util.UriBuilder;
 /** Loads the fixture catalogue through the FHIR API and asks the search API, as a reader would. */
 final class SearchTestSupport {
 
-  private SearchTestSupport() {}
+    private SearchTestSupport() {}
 
-  static void publish(int port, String issuer, List<SearchFixture.Spec> specs) {
-    var client = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
-    specs.forEach(spec -> client.transaction().withBundle(SearchFixture.transaction(spec)).execute());
-  }
-
-  /** Waits until the indexer has taken every change, then makes the index show them. */
-  static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
-    Eventually.await(() -> outbox.backlog(TrialIndexer.NAME).block() == 0, "the indexer catches up");
-    try {
-      elasticsearch.indices().refresh(r -> r.index("trials"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static void publish(int port, String issuer, List<SearchFixture.Spec> specs) {
+        var client = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
+        specs.forEach(spec ->
+                client.transaction().withBundle(SearchFixture.transaction(spec)).execute());
     }
-  }
 
-  static WebTestClient api(int port) {
-    return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
-        .build();
-  }
-
-  static SearchPage search(WebTestClient api, Consumer<UriBuilder> parameters) {
-    return api.get().uri(builder -> {
-          builder.path("/api/v1/trials");
-          parameters.accept(builder);
-          return builder.build();
-        })
-        .exchange()
-        .expectStatus().isOk()
-        .expectBody(SearchPage.class)
-        .returnResult().getResponseBody();
-  }
-
-  /** The fixture keys of a page's trials, in order. */
-  static List<String> keys(SearchPage page) {
-    return page.items().stream()
-        .map(item -> item.identifiers().stream().filter(id -> id.startsWith("SEARCH-")).findFirst().orElse(item.id())
-            .replace("SEARCH-", ""))
-        .toList();
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    /** Waits until the indexer has taken every change, then makes the index show them. */
+    static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
+        Eventually.await(() -> outbox.backlog(TrialIndexer.NAME).block() == 0, "the indexer catches up");
+        try {
+            elasticsearch.indices().refresh(r -> r.index("trials"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    static WebTestClient api(int port) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    static SearchPage search(WebTestClient api, Consumer<UriBuilder> parameters) {
+        return api.get()
+                .uri(builder -> {
+                    builder.path("/api/v1/trials");
+                    parameters.accept(builder);
+                    return builder.build();
+                })
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(SearchPage.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The fixture keys of a page's trials, in order. */
+    static List<String> keys(SearchPage page) {
+        return page.items().stream()
+                .map(item -> item.identifiers().stream()
+                        .filter(id -> id.startsWith("SEARCH-"))
+                        .findFirst()
+                        .orElse(item.id())
+                        .replace("SEARCH-", ""))
+                .toList();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

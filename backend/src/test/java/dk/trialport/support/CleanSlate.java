@@ -13,15 +13,15 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 class CleanSlate implements BeforeAllCallback {
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    var application = SpringExtension.getApplicationContext(context);
-    emptyTables(application.getBean(DatabaseClient.class));
-    deleteIndices(application.getBean(ElasticsearchClient.class));
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        var application = SpringExtension.getApplicationContext(context);
+        emptyTables(application.getBean(DatabaseClient.class));
+        deleteIndices(application.getBean(ElasticsearchClient.class));
+    }
 
-  private static void emptyTables(DatabaseClient database) {
-    database.sql("""
+    private static void emptyTables(DatabaseClient database) {
+        database.sql("""
             DO $$
             DECLARE tables TEXT;
             BEGIN
@@ -33,17 +33,15 @@ class CleanSlate implements BeforeAllCallback {
                 EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE';
                 EXECUTE 'ALTER TABLE audit_event ENABLE TRIGGER USER';
               END IF;
-            END $$""")
-        .then()
-        .block();
-  }
-
-  private static void deleteIndices(ElasticsearchClient elasticsearch) throws IOException {
-    var indices = elasticsearch.cat().indices(request -> request.index("*")).indices();
-    for (var index : indices) {
-      if (index.index() != null && !index.index().startsWith(".")) {
-        elasticsearch.indices().delete(request -> request.index(index.index()));
-      }
+            END $$""").then().block();
     }
-  }
+
+    private static void deleteIndices(ElasticsearchClient elasticsearch) throws IOException {
+        var indices = elasticsearch.cat().indices(request -> request.index("*")).indices();
+        for (var index : indices) {
+            if (index.index() != null && !index.index().startsWith(".")) {
+                elasticsearch.indices().delete(request -> request.index(index.index()));
+            }
+        }
+    }
 }

@@ -1,13 +1,11 @@
 package dk.trialport.support;
 
-import dk.trialport.fhir.CrossVersionExtensions;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import java.nio.file.Files;
+import dk.trialport.fhir.CrossVersionExtensions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,65 +25,73 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class FhirTestSupport {
 
-  public static final FhirContext CONTEXT = FhirContext.forR4Cached();
+    public static final FhirContext CONTEXT = FhirContext.forR4Cached();
 
-  private static FhirValidator validator;
+    private static FhirValidator validator;
 
-  private FhirTestSupport() {}
+    private FhirTestSupport() {}
 
-  public static synchronized FhirValidator validator() {
-    if (validator == null) {
-      var support = new ValidationSupportChain(
-          new DefaultProfileValidationSupport(CONTEXT),
-          CrossVersionExtensions.validationSupport(CONTEXT),
-          new SnapshotGeneratingValidationSupport(CONTEXT),
-          new InMemoryTerminologyServerValidationSupport(CONTEXT),
-          new CommonCodeSystemsTerminologyService(CONTEXT));
-      var instanceValidator = new FhirInstanceValidator(support);
-      instanceValidator.setAnyExtensionsAllowed(true);
-      validator = CONTEXT.newValidator().registerValidatorModule(instanceValidator);
+    public static synchronized FhirValidator validator() {
+        if (validator == null) {
+            var support = new ValidationSupportChain(
+                    new DefaultProfileValidationSupport(CONTEXT),
+                    CrossVersionExtensions.validationSupport(CONTEXT),
+                    new SnapshotGeneratingValidationSupport(CONTEXT),
+                    new InMemoryTerminologyServerValidationSupport(CONTEXT),
+                    new CommonCodeSystemsTerminologyService(CONTEXT));
+            var instanceValidator = new FhirInstanceValidator(support);
+            instanceValidator.setAnyExtensionsAllowed(true);
+            validator = CONTEXT.newValidator().registerValidatorModule(instanceValidator);
+        }
+        return validator;
     }
-    return validator;
-  }
 
-  public static List<SingleValidationMessage> messages(IBaseResource resource) {
-    return validator().validateWithResult(resource).getMessages();
-  }
+    public static List<SingleValidationMessage> messages(IBaseResource resource) {
+        return validator().validateWithResult(resource).getMessages();
+    }
 
-  public static List<SingleValidationMessage> errors(IBaseResource resource) {
-    return messages(resource).stream()
-        .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).toList();
-  }
+    public static List<SingleValidationMessage> errors(IBaseResource resource) {
+        return messages(resource).stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .toList();
+    }
 
-  /** The Bundle encoded to JSON and parsed back. */
-  public static Bundle roundTrip(Bundle bundle) {
-    return CONTEXT.newJsonParser().parseResource(Bundle.class, CONTEXT.newJsonParser().encodeResourceToString(bundle));
-  }
+    /** The Bundle encoded to JSON and parsed back. */
+    public static Bundle roundTrip(Bundle bundle) {
+        return CONTEXT.newJsonParser()
+                .parseResource(Bundle.class, CONTEXT.newJsonParser().encodeResourceToString(bundle));
+    }
 
-  /** The resources of the Bundle's entries of one type. */
-  public static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
-    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-        .filter(type::isInstance).map(type::cast).toList();
-  }
+    /** The resources of the Bundle's entries of one type. */
+    public static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
 
-  public static ResearchStudy study(Bundle bundle) {
-    return resources(bundle, ResearchStudy.class).get(0);
-  }
+    public static ResearchStudy study(Bundle bundle) {
+        return resources(bundle, ResearchStudy.class).get(0);
+    }
 
-  public static Bundle.BundleEntryComponent entry(Bundle bundle, Resource resource) {
-    return bundle.getEntry().stream().filter(e -> e.getResource() == resource).findFirst().orElseThrow();
-  }
+    public static Bundle.BundleEntryComponent entry(Bundle bundle, Resource resource) {
+        return bundle.getEntry().stream()
+                .filter(e -> e.getResource() == resource)
+                .findFirst()
+                .orElseThrow();
+    }
 
-  public static String fullUrl(Bundle bundle, Resource resource) {
-    return entry(bundle, resource).getFullUrl();
-  }
+    public static String fullUrl(Bundle bundle, Resource resource) {
+        return entry(bundle, resource).getFullUrl();
+    }
 
-  /** {@code shared/data/<child>} found by walking up from the working directory, if present. */
-  public static Optional<Path> sharedData(String child) {
-    return dk.trialport.support.SharedData.directory(child);
-  }
+    /** {@code shared/data/<child>} found by walking up from the working directory, if present. */
+    public static Optional<Path> sharedData(String child) {
+        return dk.trialport.support.SharedData.directory(child);
+    }
 
-  public static Path fixture() {
-    return Path.of("src/test/resources/fhir/r4/ctgov/studies.json");
-  }
+    public static Path fixture() {
+        return Path.of("src/test/resources/fhir/r4/ctgov/studies.json");
+    }
 }

@@ -14,18 +14,21 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PortalPort implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-  @Override
-  public void initialize(ConfigurableApplicationContext context) {
-    int port = free();
-    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("portalPort",
-        Map.of("server.port", port, "trialport.public-base-url", "http://localhost:" + port)));
-  }
-
-  private static int free() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        int port = free();
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "portalPort",
+                        Map.of("server.port", port, "trialport.public-base-url", "http://localhost:" + port)));
     }
-  }
+
+    private static int free() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

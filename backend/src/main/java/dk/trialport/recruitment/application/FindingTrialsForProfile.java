@@ -24,40 +24,62 @@ import reactor.core.publisher.Mono;
 @Service
 public class FindingTrialsForProfile {
 
-  private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-  private static final List<String> OPEN = dk.trialport.catalogue.Trial.OPEN_RECRUITMENT;
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    private static final List<String> OPEN = dk.trialport.catalogue.Trial.OPEN_RECRUITMENT;
 
-  private final RegistrationStore people;
-  private final ProfileStore profiles;
-  private final TrialSearch search;
-  private final AuditLog audit;
+    private final RegistrationStore people;
+    private final ProfileStore profiles;
+    private final TrialSearch search;
+    private final AuditLog audit;
 
-  FindingTrialsForProfile(RegistrationStore people, ProfileStore profiles, TrialSearch search, AuditLog audit) {
-    this.people = people;
-    this.profiles = profiles;
-    this.search = search;
-    this.audit = audit;
-  }
+    FindingTrialsForProfile(RegistrationStore people, ProfileStore profiles, TrialSearch search, AuditLog audit) {
+        this.people = people;
+        this.profiles = profiles;
+        this.search = search;
+        this.audit = audit;
+    }
 
-  /** The trials fitting the person's own profile; empty when they have none. */
-  public Mono<SearchPage> mine(String subject, Locale locale, String cursor) {
-    return people.existingPerson(subject).flatMap(profiles::ofPerson)
-        .flatMap(profile -> audit.record(profile.personId().toString(), "PATIENT", "profile-searched",
-                profile.personId().toString(), "InterestProfile/" + profile.id(),
-                "the person looked for trials that fit their interest profile")
-            .then(fitting(profile, locale, cursor, 20)));
-  }
+    /** The trials fitting the person's own profile; empty when they have none. */
+    public Mono<SearchPage> mine(String subject, Locale locale, String cursor) {
+        return people.existingPerson(subject)
+                .flatMap(profiles::ofPerson)
+                .flatMap(profile -> audit.record(
+                                profile.personId().toString(),
+                                "PATIENT",
+                                "profile-searched",
+                                profile.personId().toString(),
+                                "InterestProfile/" + profile.id(),
+                                "the person looked for trials that fit their interest profile")
+                        .then(fitting(profile, locale, cursor, 20)));
+    }
 
-  /** One page of the open trials that fit the profile. */
-  public Mono<SearchPage> fitting(InterestProfile profile, Locale locale, String cursor, int size) {
-    return search.search(query(profile, LocalDate.now(DENMARK), locale, cursor, size));
-  }
+    /** One page of the open trials that fit the profile. */
+    public Mono<SearchPage> fitting(InterestProfile profile, Locale locale, String cursor, int size) {
+        return search.search(query(profile, LocalDate.now(DENMARK), locale, cursor, size));
+    }
 
-  static TrialQuery query(InterestProfile profile, LocalDate today, Locale locale, String cursor, int size) {
-    var healthy = profile.healthyVolunteer();
-    return new TrialQuery(null, OPEN, healthy ? List.of() : profile.areas(), List.of(), List.of(),
-        (double) profile.ageOn(today), profile.sex(), healthy ? Boolean.TRUE : null, List.of(), List.of(), null, null,
-        null, new GeoPoint(profile.home().lat(), profile.home().lon()), profile.travelKm(), Sort.DISTANCE, cursor, size,
-        locale, TrialQuery.FhirCriteria.NONE);
-  }
+    static TrialQuery query(InterestProfile profile, LocalDate today, Locale locale, String cursor, int size) {
+        var healthy = profile.healthyVolunteer();
+        return new TrialQuery(
+                null,
+                OPEN,
+                healthy ? List.of() : profile.areas(),
+                List.of(),
+                List.of(),
+                (double) profile.ageOn(today),
+                profile.sex(),
+                healthy ? Boolean.TRUE : null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                new GeoPoint(profile.home().lat(), profile.home().lon()),
+                profile.travelKm(),
+                Sort.DISTANCE,
+                cursor,
+                size,
+                locale,
+                TrialQuery.FhirCriteria.NONE);
+    }
 }

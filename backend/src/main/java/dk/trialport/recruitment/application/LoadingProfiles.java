@@ -11,21 +11,21 @@ import reactor.core.publisher.Mono;
 @Service
 public class LoadingProfiles {
 
-  private final ProfileStore profiles;
-  private final ProfileCopy copy;
+    private final ProfileStore profiles;
+    private final ProfileCopy copy;
 
-  LoadingProfiles(ProfileStore profiles, ProfileCopy copy) {
-    this.profiles = profiles;
-    this.copy = copy;
-  }
+    LoadingProfiles(ProfileStore profiles, ProfileCopy copy) {
+        this.profiles = profiles;
+        this.copy = copy;
+    }
 
-  /** How many interest profiles the registry holds. */
-  public Mono<Long> count() {
-    return profiles.count();
-  }
+    /** How many interest profiles the registry holds. */
+    public Mono<Long> count() {
+        return profiles.count();
+    }
 
-  /** Inserts the profiles, keyed by their person's login subject; emits how many. Nobody may exist yet. */
-  public Mono<Long> insert(Map<String, InterestProfile> profilesBySubject) {
-    return copy.insert(profilesBySubject);
-  }
+    /** Inserts the profiles, keyed by their person's login subject; emits how many. Nobody may exist yet. */
+    public Mono<Long> insert(Map<String, InterestProfile> profilesBySubject) {
+        return copy.insert(profilesBySubject);
+    }
 }

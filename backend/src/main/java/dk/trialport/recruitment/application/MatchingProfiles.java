@@ -24,62 +24,75 @@ import reactor.core.publisher.Mono;
 @Service
 public class MatchingProfiles {
 
-  private static final Logger log = LoggerFactory.getLogger(MatchingProfiles.class);
-  private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
-  static final String ACTOR = "trialport-matching";
+    private static final Logger log = LoggerFactory.getLogger(MatchingProfiles.class);
+    private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
+    static final String ACTOR = "trialport-matching";
 
-  private final TrialFactsReader facts;
-  private final ProfileStore profiles;
-  private final NotificationStore notifications;
-  private final AuditLog audit;
-  private final TransactionalOperator transaction;
+    private final TrialFactsReader facts;
+    private final ProfileStore profiles;
+    private final NotificationStore notifications;
+    private final AuditLog audit;
+    private final TransactionalOperator transaction;
 
-  MatchingProfiles(TrialFactsReader facts, ProfileStore profiles, NotificationStore notifications, AuditLog audit,
-      TransactionalOperator transaction) {
-    this.facts = facts;
-    this.profiles = profiles;
-    this.notifications = notifications;
-    this.audit = audit;
-    this.transaction = transaction;
-  }
+    MatchingProfiles(
+            TrialFactsReader facts,
+            ProfileStore profiles,
+            NotificationStore notifications,
+            AuditLog audit,
+            TransactionalOperator transaction) {
+        this.facts = facts;
+        this.profiles = profiles;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
 
-  /** Matches one trial against every active profile; the number of people told now (0 when it does not recruit). */
-  public Mono<Long> match(String trialId) {
-    return matching(trialId, matched -> matched.concatMap(profile -> tell(profile, trialId))
-            .filter(Boolean::booleanValue)
-            .count())
-        .doOnNext(told -> {
-          if (told > 0) {
-            log.info("Trial {} matched the profiles of {} people", trialId, told);
-          }
-        });
-  }
+    /** Matches one trial against every active profile; the number of people told now (0 when it does not recruit). */
+    public Mono<Long> match(String trialId) {
+        return matching(
+                        trialId,
+                        matched -> matched.concatMap(profile -> tell(profile, trialId))
+                                .filter(Boolean::booleanValue)
+                                .count())
+                .doOnNext(told -> {
+                    if (told > 0) {
+                        log.info("Trial {} matched the profiles of {} people", trialId, told);
+                    }
+                });
+    }
 
-  /**
-   * How many active profiles the trial matches now, telling no one: the feasibility count a trial team may see
-   * (never who). Zero when the trial does not recruit.
-   */
-  public Mono<Long> countMatching(String trialId) {
-    return matching(trialId, Flux::count);
-  }
+    /**
+     * How many active profiles the trial matches now, telling no one: the feasibility count a trial team may see
+     * (never who). Zero when the trial does not recruit.
+     */
+    public Mono<Long> countMatching(String trialId) {
+        return matching(trialId, Flux::count);
+    }
 
-  /** The profiles a recruiting trial matches (prefiltered in PostgreSQL, decided by the rules), counted by how. */
-  private Mono<Long> matching(String trialId, Function<Flux<InterestProfile>, Mono<Long>> how) {
-    var today = LocalDate.now(DENMARK);
-    return facts.recruiting(trialId)
-        .flatMap(trial -> how.apply(profiles.candidates(trial, today)
-            .filter(profile -> ProfileMatching.matches(profile, trial, today))))
-        .defaultIfEmpty(0L);
-  }
+    /** The profiles a recruiting trial matches (prefiltered in PostgreSQL, decided by the rules), counted by how. */
+    private Mono<Long> matching(String trialId, Function<Flux<InterestProfile>, Mono<Long>> how) {
+        var today = LocalDate.now(DENMARK);
+        return facts.recruiting(trialId)
+                .flatMap(trial -> how.apply(profiles.candidates(trial, today)
+                        .filter(profile -> ProfileMatching.matches(profile, trial, today))))
+                .defaultIfEmpty(0L);
+    }
 
-  /** The notification, its mail and the audit entry in one transaction, so none is without the others. */
-  private Mono<Boolean> tell(InterestProfile profile, String trialId) {
-    var person = profile.personId().toString();
-    return notifications.tell(profile.personId(), trialId, profile.notifyInPortal(), profile.email() != null)
-        .flatMap(isNew -> isNew
-            ? audit.record(ACTOR, "SYSTEM", "profile-matched", person, "ResearchStudy/" + trialId,
-                "a new trial matched the person's interest profile").thenReturn(true)
-            : Mono.just(false))
-        .as(transaction::transactional);
-  }
+    /** The notification, its mail and the audit entry in one transaction, so none is without the others. */
+    private Mono<Boolean> tell(InterestProfile profile, String trialId) {
+        var person = profile.personId().toString();
+        return notifications
+                .tell(profile.personId(), trialId, profile.notifyInPortal(), profile.email() != null)
+                .flatMap(isNew -> isNew
+                        ? audit.record(
+                                        ACTOR,
+                                        "SYSTEM",
+                                        "profile-matched",
+                                        person,
+                                        "ResearchStudy/" + trialId,
+                                        "a new trial matched the person's interest profile")
+                                .thenReturn(true)
+                        : Mono.just(false))
+                .as(transaction::transactional);
+    }
 }

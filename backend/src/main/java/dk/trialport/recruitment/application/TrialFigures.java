@@ -14,44 +14,50 @@ import reactor.core.publisher.Mono;
 @Service
 public class TrialFigures {
 
-  /** One trial's figures. */
-  public record Figures(long newCandidates, long candidates, long told) {
+    /** One trial's figures. */
+    public record Figures(long newCandidates, long candidates, long told) {
 
-    static final Figures NONE = new Figures(0, 0, 0);
-  }
-
-  private final DatabaseClient database;
-
-  TrialFigures(DatabaseClient database) {
-    this.database = database;
-  }
-
-  /** The figures of these trials; a trial without any has zeros. */
-  public Mono<Map<String, Figures>> of(Collection<String> trialIds) {
-    var ids = trialIds.toArray(String[]::new);
-    if (ids.length == 0) {
-      return Mono.just(Map.of());
+        static final Figures NONE = new Figures(0, 0, 0);
     }
-    var candidates = database.sql("SELECT trial_id, count(*) FILTER (WHERE status = 'received') AS fresh, "
-            + "count(*) AS total FROM interest_registration WHERE trial_id = ANY(:ids) GROUP BY trial_id")
-        .bind("ids", ids)
-        .map(row -> Map.entry(row.get("trial_id", String.class),
-            new long[] {row.get("fresh", Long.class), row.get("total", Long.class)}))
-        .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    var told = database.sql("SELECT trial_id, count(*) AS told FROM person_notification WHERE trial_id = ANY(:ids) "
-            + "GROUP BY trial_id")
-        .bind("ids", ids)
-        .map(row -> Map.entry(row.get("trial_id", String.class), row.get("told", Long.class)))
-        .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    return Mono.zip(candidates, told).map(both -> {
-      var figures = new HashMap<String, Figures>();
-      for (var id : ids) {
-        var registered = both.getT1().get(id);
-        var toldCount = both.getT2().getOrDefault(id, 0L);
-        figures.put(id, registered == null ? new Figures(0, 0, toldCount)
-            : new Figures(registered[0], registered[1], toldCount));
-      }
-      return Map.copyOf(figures);
-    });
-  }
+
+    private final DatabaseClient database;
+
+    TrialFigures(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** The figures of these trials; a trial without any has zeros. */
+    public Mono<Map<String, Figures>> of(Collection<String> trialIds) {
+        var ids = trialIds.toArray(String[]::new);
+        if (ids.length == 0) {
+            return Mono.just(Map.of());
+        }
+        var candidates = database.sql("SELECT trial_id, count(*) FILTER (WHERE status = 'received') AS fresh, "
+                        + "count(*) AS total FROM interest_registration WHERE trial_id = ANY(:ids) GROUP BY trial_id")
+                .bind("ids", ids)
+                .map(row -> Map.entry(
+                        row.get("trial_id", String.class),
+                        new long[] {row.get("fresh", Long.class), row.get("total", Long.class)}))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        var told = database.sql("SELECT trial_id, count(*) AS told FROM person_notification WHERE trial_id = ANY(:ids) "
+                        + "GROUP BY trial_id")
+                .bind("ids", ids)
+                .map(row -> Map.entry(row.get("trial_id", String.class), row.get("told", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(candidates, told).map(both -> {
+            var figures = new HashMap<String, Figures>();
+            for (var id : ids) {
+                var registered = both.getT1().get(id);
+                var toldCount = both.getT2().getOrDefault(id, 0L);
+                figures.put(
+                        id,
+                        registered == null
+                                ? new Figures(0, 0, toldCount)
+                                : new Figures(registered[0], registered[1], toldCount));
+            }
+            return Map.copyOf(figures);
+        });
+    }
 }

@@ -9,10 +9,10 @@ import java.util.UUID;
  * @param sender {@code team} or {@code person}
  * @param readAt when the other side read it; null while unread
  */
-public record Message(long id, UUID registrationId, String sender, String author, String body, Instant createdAt,
-    Instant readAt) {
+public record Message(
+        long id, UUID registrationId, String sender, String author, String body, Instant createdAt, Instant readAt) {
 
-  public boolean fromTeam() {
-    return "team".equals(sender);
-  }
+    public boolean fromTeam() {
+        return "team".equals(sender);
+    }
 }

@@ -12,11 +12,17 @@ import java.util.Set;
  * @param sex male or female when the trial is for one sex only, otherwise null
  * @param healthyVolunteers whether the trial takes healthy volunteers; null when it does not say
  */
-public record TrialFacts(String trialId, Set<String> concepts, Double minimumAge, Double maximumAge, String sex,
-    Boolean healthyVolunteers, List<Position> sites) {
+public record TrialFacts(
+        String trialId,
+        Set<String> concepts,
+        Double minimumAge,
+        Double maximumAge,
+        String sex,
+        Boolean healthyVolunteers,
+        List<Position> sites) {
 
-  public TrialFacts {
-    concepts = Set.copyOf(concepts);
-    sites = List.copyOf(sites);
-  }
+    public TrialFacts {
+        concepts = Set.copyOf(concepts);
+        sites = List.copyOf(sites);
+    }
 }

@@ -5,31 +5,37 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** One concept of the condition vocabulary: its parents, Danish and English names (label first) and codes. */
-public record ConditionConcept(String id, List<String> parents, List<String> danishNames, List<String> englishNames,
-    List<String> icd10Prefixes, List<String> meshIds, List<String> snomedCodes) {
+public record ConditionConcept(
+        String id,
+        List<String> parents,
+        List<String> danishNames,
+        List<String> englishNames,
+        List<String> icd10Prefixes,
+        List<String> meshIds,
+        List<String> snomedCodes) {
 
-  public ConditionConcept {
-    parents = List.copyOf(parents);
-    danishNames = List.copyOf(danishNames);
-    englishNames = List.copyOf(englishNames);
-    icd10Prefixes = List.copyOf(icd10Prefixes);
-    meshIds = List.copyOf(meshIds);
-    snomedCodes = List.copyOf(snomedCodes);
-  }
+    public ConditionConcept {
+        parents = List.copyOf(parents);
+        danishNames = List.copyOf(danishNames);
+        englishNames = List.copyOf(englishNames);
+        icd10Prefixes = List.copyOf(icd10Prefixes);
+        meshIds = List.copyOf(meshIds);
+        snomedCodes = List.copyOf(snomedCodes);
+    }
 
-  /** A top-level concept: a condition area of the search facet. */
-  public boolean isArea() {
-    return parents.isEmpty();
-  }
+    /** A top-level concept: a condition area of the search facet. */
+    public boolean isArea() {
+        return parents.isEmpty();
+    }
 
-  /** The Danish label, or the English one when the locale's language is English. */
-  public String label(Locale locale) {
-    var english = locale != null && "en".equals(locale.getLanguage());
-    return english ? englishNames.getFirst() : danishNames.getFirst();
-  }
+    /** The Danish label, or the English one when the locale's language is English. */
+    public String label(Locale locale) {
+        var english = locale != null && "en".equals(locale.getLanguage());
+        return english ? englishNames.getFirst() : danishNames.getFirst();
+    }
 
-  /** Every name, Danish first. */
-  public List<String> names() {
-    return Stream.concat(danishNames.stream(), englishNames.stream()).toList();
-  }
+    /** Every name, Danish first. */
+    public List<String> names() {
+        return Stream.concat(danishNames.stream(), englishNames.stream()).toList();
+    }
 }

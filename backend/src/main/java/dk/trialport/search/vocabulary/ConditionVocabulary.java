@@ -13,126 +13,132 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SequencedSet;
+import java.util.Set;
 
 /** The condition vocabulary: turns the conditions of a trial, and a patient's words, into concepts and areas. */
 public final class ConditionVocabulary {
 
-  static final String RESOURCE = "/search/conditions.tsv";
+    static final String RESOURCE = "/search/conditions.tsv";
 
-  private final Map<String, ConditionConcept> concepts = new LinkedHashMap<>();
-  private final Map<String, SequencedSet<String>> selfAndAncestors = new LinkedHashMap<>();
-  private final Map<String, List<String>> foldedNames = new LinkedHashMap<>();
-  private final NameMatcher names;
-  private final CodeMatcher codes;
+    private final Map<String, ConditionConcept> concepts = new LinkedHashMap<>();
+    private final Map<String, SequencedSet<String>> selfAndAncestors = new LinkedHashMap<>();
+    private final Map<String, List<String>> foldedNames = new LinkedHashMap<>();
+    private final NameMatcher names;
+    private final CodeMatcher codes;
 
-  private ConditionVocabulary(List<ConditionConcept> concepts) {
-    concepts.forEach(concept -> this.concepts.put(concept.id(), concept));
-    concepts.forEach(concept -> selfAndAncestors.put(concept.id(), lineage(concept.id())));
-    concepts.forEach(concept -> foldedNames.put(concept.id(), concept.names().stream().map(Folding::fold).toList()));
-    this.names = new NameMatcher(concepts);
-    this.codes = new CodeMatcher(concepts);
-  }
-
-  /** The vocabulary from {@code search/conditions.tsv} on the class path; fails with the line of a malformed row. */
-  public static ConditionVocabulary load() {
-    var stream = ConditionVocabulary.class.getResourceAsStream(RESOURCE);
-    if (stream == null) {
-      throw new IllegalStateException("Condition vocabulary " + RESOURCE + " is not on the class path");
+    private ConditionVocabulary(List<ConditionConcept> concepts) {
+        concepts.forEach(concept -> this.concepts.put(concept.id(), concept));
+        concepts.forEach(concept -> selfAndAncestors.put(concept.id(), lineage(concept.id())));
+        concepts.forEach(concept -> foldedNames.put(
+                concept.id(), concept.names().stream().map(Folding::fold).toList()));
+        this.names = new NameMatcher(concepts);
+        this.codes = new CodeMatcher(concepts);
     }
-    return parse(new InputStreamReader(stream, StandardCharsets.UTF_8));
-  }
 
-  static ConditionVocabulary parse(Reader reader) {
-    return new ConditionVocabulary(ConditionTsv.parse(reader));
-  }
-
-  /** The concepts the conditions match themselves (by code and by name), without their ancestors. */
-  public Set<String> matched(List<CodedCondition> conditions) {
-    var matched = new LinkedHashSet<String>();
-    for (var condition : conditions) {
-      condition.codes().forEach(code -> codes.conceptId(code).ifPresent(matched::add));
-      matched.addAll(names.conceptIds(condition.text()));
+    /** The vocabulary from {@code search/conditions.tsv} on the class path; fails with the line of a malformed row. */
+    public static ConditionVocabulary load() {
+        var stream = ConditionVocabulary.class.getResourceAsStream(RESOURCE);
+        if (stream == null) {
+            throw new IllegalStateException("Condition vocabulary " + RESOURCE + " is not on the class path");
+        }
+        return parse(new InputStreamReader(stream, StandardCharsets.UTF_8));
     }
-    return matched;
-  }
 
-  /** The concepts the conditions match (by code and by name), with all their ancestors, areas and names. */
-  public Expansion expand(List<CodedCondition> conditions) {
-    var matched = matched(conditions);
-    var ids = new LinkedHashSet<String>();
-    matched.forEach(id -> ids.addAll(selfAndAncestors.get(id)));
-    var areas = ids.stream().filter(id -> concepts.get(id).isArea()).toList();
-    var terms = ids.stream().flatMap(id -> concepts.get(id).names().stream()).distinct().toList();
-    return new Expansion(ids, new LinkedHashSet<>(areas), terms);
-  }
-
-  public Optional<ConditionConcept> concept(String id) {
-    return Optional.ofNullable(concepts.get(id));
-  }
-
-  /** The top-level concepts, the condition areas, in file order. */
-  public List<ConditionConcept> areas() {
-    return concepts.values().stream().filter(ConditionConcept::isArea).toList();
-  }
-
-  /** The concept's label in Danish, or English when the locale's language is English; the id when unknown. */
-  public String label(String id, Locale locale) {
-    return concept(id).map(concept -> concept.label(locale)).orElse(id);
-  }
-
-  /** The concept itself and all its ancestors, nearest first. */
-  public List<String> selfAndAncestors(String id) {
-    return List.copyOf(selfAndAncestors.getOrDefault(id, new LinkedHashSet<>()));
-  }
-
-  /**
-   * For autocomplete: concepts with a name, or a word of a name, starting with the prefix; those whose name
-   * starts with it first, then the more general, then the shorter name.
-   */
-  public List<ConditionConcept> suggest(String prefix, int max) {
-    var folded = Folding.fold(prefix);
-    if (folded.isEmpty() || max <= 0) {
-      return List.of();
+    static ConditionVocabulary parse(Reader reader) {
+        return new ConditionVocabulary(ConditionTsv.parse(reader));
     }
-    return concepts.values().stream()
-        .filter(concept -> shortestMatchingName(concept, folded) < Integer.MAX_VALUE)
-        .sorted(Comparator.comparing((ConditionConcept c) -> !anyNameStartsWith(c, folded))
-            .thenComparingInt(c -> selfAndAncestors.get(c.id()).size())
-            .thenComparingInt(c -> shortestMatchingName(c, folded)))
-        .limit(max)
-        .toList();
-  }
 
-  /** The concepts named in a free-text query, most specific reading, in query order. */
-  public List<String> conceptIdsForQuery(String text) {
-    return names.conceptIds(text);
-  }
-
-  public Collection<ConditionConcept> concepts() {
-    return List.copyOf(concepts.values());
-  }
-
-  private boolean anyNameStartsWith(ConditionConcept concept, String foldedPrefix) {
-    return foldedNames.get(concept.id()).stream().anyMatch(name -> name.startsWith(foldedPrefix));
-  }
-
-  private int shortestMatchingName(ConditionConcept concept, String foldedPrefix) {
-    return foldedNames.get(concept.id()).stream()
-        .filter(name -> name.startsWith(foldedPrefix) || name.contains(" " + foldedPrefix))
-        .mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
-  }
-
-  private SequencedSet<String> lineage(String id) {
-    var lineage = new LinkedHashSet<String>();
-    var next = new ArrayList<String>(List.of(id));
-    while (!next.isEmpty()) {
-      var current = next.removeFirst();
-      if (lineage.add(current)) {
-        next.addAll(Objects.requireNonNull(concepts.get(current)).parents());
-      }
+    /** The concepts the conditions match themselves (by code and by name), without their ancestors. */
+    public Set<String> matched(List<CodedCondition> conditions) {
+        var matched = new LinkedHashSet<String>();
+        for (var condition : conditions) {
+            condition.codes().forEach(code -> codes.conceptId(code).ifPresent(matched::add));
+            matched.addAll(names.conceptIds(condition.text()));
+        }
+        return matched;
     }
-    return lineage;
-  }
+
+    /** The concepts the conditions match (by code and by name), with all their ancestors, areas and names. */
+    public Expansion expand(List<CodedCondition> conditions) {
+        var matched = matched(conditions);
+        var ids = new LinkedHashSet<String>();
+        matched.forEach(id -> ids.addAll(selfAndAncestors.get(id)));
+        var areas = ids.stream().filter(id -> concepts.get(id).isArea()).toList();
+        var terms = ids.stream()
+                .flatMap(id -> concepts.get(id).names().stream())
+                .distinct()
+                .toList();
+        return new Expansion(ids, new LinkedHashSet<>(areas), terms);
+    }
+
+    public Optional<ConditionConcept> concept(String id) {
+        return Optional.ofNullable(concepts.get(id));
+    }
+
+    /** The top-level concepts, the condition areas, in file order. */
+    public List<ConditionConcept> areas() {
+        return concepts.values().stream().filter(ConditionConcept::isArea).toList();
+    }
+
+    /** The concept's label in Danish, or English when the locale's language is English; the id when unknown. */
+    public String label(String id, Locale locale) {
+        return concept(id).map(concept -> concept.label(locale)).orElse(id);
+    }
+
+    /** The concept itself and all its ancestors, nearest first. */
+    public List<String> selfAndAncestors(String id) {
+        return List.copyOf(selfAndAncestors.getOrDefault(id, new LinkedHashSet<>()));
+    }
+
+    /**
+     * For autocomplete: concepts with a name, or a word of a name, starting with the prefix; those whose name
+     * starts with it first, then the more general, then the shorter name.
+     */
+    public List<ConditionConcept> suggest(String prefix, int max) {
+        var folded = Folding.fold(prefix);
+        if (folded.isEmpty() || max <= 0) {
+            return List.of();
+        }
+        return concepts.values().stream()
+                .filter(concept -> shortestMatchingName(concept, folded) < Integer.MAX_VALUE)
+                .sorted(Comparator.comparing((ConditionConcept c) -> !anyNameStartsWith(c, folded))
+                        .thenComparingInt(c -> selfAndAncestors.get(c.id()).size())
+                        .thenComparingInt(c -> shortestMatchingName(c, folded)))
+                .limit(max)
+                .toList();
+    }
+
+    /** The concepts named in a free-text query, most specific reading, in query order. */
+    public List<String> conceptIdsForQuery(String text) {
+        return names.conceptIds(text);
+    }
+
+    public Collection<ConditionConcept> concepts() {
+        return List.copyOf(concepts.values());
+    }
+
+    private boolean anyNameStartsWith(ConditionConcept concept, String foldedPrefix) {
+        return foldedNames.get(concept.id()).stream().anyMatch(name -> name.startsWith(foldedPrefix));
+    }
+
+    private int shortestMatchingName(ConditionConcept concept, String foldedPrefix) {
+        return foldedNames.get(concept.id()).stream()
+                .filter(name -> name.startsWith(foldedPrefix) || name.contains(" " + foldedPrefix))
+                .mapToInt(String::length)
+                .min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    private SequencedSet<String> lineage(String id) {
+        var lineage = new LinkedHashSet<String>();
+        var next = new ArrayList<String>(List.of(id));
+        while (!next.isEmpty()) {
+            var current = next.removeFirst();
+            if (lineage.add(current)) {
+                next.addAll(Objects.requireNonNull(concepts.get(current)).parents());
+            }
+        }
+        return lineage;
+    }
 }

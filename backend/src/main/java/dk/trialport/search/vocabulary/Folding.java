@@ -9,23 +9,27 @@ import java.util.regex.Pattern;
 /** Folds text for matching: lower case, æ ø å as ae oe aa, accents dropped, anything but letters and digits a space. */
 final class Folding {
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
 
-  private Folding() {}
+    private Folding() {}
 
-  static String fold(String text) {
-    if (text == null) {
-      return "";
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        var lower = text.toLowerCase(Locale.ROOT)
+                .replace("æ", "ae")
+                .replace("ø", "oe")
+                .replace("å", "aa")
+                .replace("ß", "ss");
+        var plain =
+                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return SEPARATORS.matcher(plain).replaceAll(" ").strip();
     }
-    var lower = text.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-        .replace("ß", "ss");
-    var plain = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-    return SEPARATORS.matcher(plain).replaceAll(" ").strip();
-  }
 
-  static List<String> words(String text) {
-    var folded = fold(text);
-    return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
-  }
+    static List<String> words(String text) {
+        var folded = fold(text);
+        return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
+    }
 }

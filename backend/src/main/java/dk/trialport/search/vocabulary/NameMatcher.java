@@ -13,74 +13,76 @@ import java.util.Map;
  */
 final class NameMatcher {
 
-  private record Name(String conceptId, List<String> words) {}
+    private record Name(String conceptId, List<String> words) {}
 
-  private record Span(int start, int end, String conceptId) {
+    private record Span(int start, int end, String conceptId) {
 
-    boolean overlaps(Span other) {
-      return start < other.end && other.start < end;
-    }
-  }
-
-  private final Map<String, List<Name>> byFirstWord = new HashMap<>();
-
-  NameMatcher(Iterable<ConditionConcept> concepts) {
-    for (var concept : concepts) {
-      for (var name : concept.names()) {
-        var words = Folding.words(name);
-        if (!words.isEmpty()) {
-          byFirstWord.computeIfAbsent(words.getFirst(), w -> new ArrayList<>()).add(new Name(concept.id(), words));
+        boolean overlaps(Span other) {
+            return start < other.end && other.start < end;
         }
-      }
     }
-  }
 
-  /** The ids of the concepts named in the text, in the order they occur. */
-  List<String> conceptIds(String text) {
-    var words = Folding.words(text);
-    var chosen = new ArrayList<Span>();
-    candidates(words).stream()
-        .sorted(Comparator.comparingInt((Span s) -> s.start - s.end).thenComparingInt(Span::start))
-        .filter(span -> chosen.stream().noneMatch(span::overlaps))
-        .forEach(chosen::add);
-    var ids = new LinkedHashSet<String>();
-    chosen.stream().sorted(Comparator.comparingInt(Span::start)).forEach(span -> ids.add(span.conceptId));
-    return List.copyOf(ids);
-  }
+    private final Map<String, List<Name>> byFirstWord = new HashMap<>();
 
-  private List<Span> candidates(List<String> words) {
-    var spans = new ArrayList<Span>();
-    for (int i = 0; i < words.size(); i++) {
-      for (var name : namesStartingWith(words.get(i))) {
-        if (matchesAt(words, i, name.words())) {
-          spans.add(new Span(i, i + name.words().size(), name.conceptId()));
+    NameMatcher(Iterable<ConditionConcept> concepts) {
+        for (var concept : concepts) {
+            for (var name : concept.names()) {
+                var words = Folding.words(name);
+                if (!words.isEmpty()) {
+                    byFirstWord
+                            .computeIfAbsent(words.getFirst(), w -> new ArrayList<>())
+                            .add(new Name(concept.id(), words));
+                }
+            }
         }
-      }
     }
-    return spans;
-  }
 
-  private List<Name> namesStartingWith(String word) {
-    var names = new ArrayList<>(byFirstWord.getOrDefault(word, List.of()));
-    if (word.length() > 3 && word.endsWith("s")) {
-      names.addAll(byFirstWord.getOrDefault(word.substring(0, word.length() - 1), List.of()));
+    /** The ids of the concepts named in the text, in the order they occur. */
+    List<String> conceptIds(String text) {
+        var words = Folding.words(text);
+        var chosen = new ArrayList<Span>();
+        candidates(words).stream()
+                .sorted(Comparator.comparingInt((Span s) -> s.start - s.end).thenComparingInt(Span::start))
+                .filter(span -> chosen.stream().noneMatch(span::overlaps))
+                .forEach(chosen::add);
+        var ids = new LinkedHashSet<String>();
+        chosen.stream().sorted(Comparator.comparingInt(Span::start)).forEach(span -> ids.add(span.conceptId));
+        return List.copyOf(ids);
     }
-    return names;
-  }
 
-  private static boolean matchesAt(List<String> words, int start, List<String> nameWords) {
-    if (start + nameWords.size() > words.size()) {
-      return false;
+    private List<Span> candidates(List<String> words) {
+        var spans = new ArrayList<Span>();
+        for (int i = 0; i < words.size(); i++) {
+            for (var name : namesStartingWith(words.get(i))) {
+                if (matchesAt(words, i, name.words())) {
+                    spans.add(new Span(i, i + name.words().size(), name.conceptId()));
+                }
+            }
+        }
+        return spans;
     }
-    for (int j = 0; j < nameWords.size(); j++) {
-      if (!sameWord(words.get(start + j), nameWords.get(j))) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static boolean sameWord(String word, String nameWord) {
-    return word.equals(nameWord) || nameWord.length() >= 3 && word.equals(nameWord + "s");
-  }
+    private List<Name> namesStartingWith(String word) {
+        var names = new ArrayList<>(byFirstWord.getOrDefault(word, List.of()));
+        if (word.length() > 3 && word.endsWith("s")) {
+            names.addAll(byFirstWord.getOrDefault(word.substring(0, word.length() - 1), List.of()));
+        }
+        return names;
+    }
+
+    private static boolean matchesAt(List<String> words, int start, List<String> nameWords) {
+        if (start + nameWords.size() > words.size()) {
+            return false;
+        }
+        for (int j = 0; j < nameWords.size(); j++) {
+            if (!sameWord(words.get(start + j), nameWords.get(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameWord(String word, String nameWord) {
+        return word.equals(nameWord) || nameWord.length() >= 3 && word.equals(nameWord + "s");
+    }
 }

@@ -1,7 +1,6 @@
 package dk.trialport.idp;
 
 import java.util.function.Consumer;
-
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
@@ -14,22 +13,22 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  */
 final class AuthorizationRedirectUriValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
-	private final boolean allowAnyLoopbackPort;
+    private final boolean allowAnyLoopbackPort;
 
-	AuthorizationRedirectUriValidator(boolean allowAnyLoopbackPort) {
-		this.allowAnyLoopbackPort = allowAnyLoopbackPort;
-	}
+    AuthorizationRedirectUriValidator(boolean allowAnyLoopbackPort) {
+        this.allowAnyLoopbackPort = allowAnyLoopbackPort;
+    }
 
-	@Override
-	public void accept(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
-		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
-		String requested = request.getRedirectUri();
-		boolean loopbackMatch = this.allowAnyLoopbackPort
-				&& LoopbackRedirectUris.matchesAnyPort(requested, context.getRegisteredClient().getRedirectUris());
-		if (!loopbackMatch) {
-			OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(context);
-		}
-		OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR.accept(context);
-	}
-
+    @Override
+    public void accept(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+        OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+        String requested = request.getRedirectUri();
+        boolean loopbackMatch = this.allowAnyLoopbackPort
+                && LoopbackRedirectUris.matchesAnyPort(
+                        requested, context.getRegisteredClient().getRedirectUris());
+        if (!loopbackMatch) {
+            OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(context);
+        }
+        OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR.accept(context);
+    }
 }

@@ -2,7 +2,6 @@ package dk.trialport.idp;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,23 +23,33 @@ import org.jspecify.annotations.Nullable;
  * @param accessTokenTimeToLive lifetime of access tokens
  * @param jwkSetUrl where the client's public keys are, for {@code private_key_jwt} (SMART Backend Services)
  */
-public record DemoClient(String clientId, @Nullable String clientSecret, @Nullable String clientName,
-		List<String> authenticationMethods, List<String> grantTypes, List<String> scopes, List<String> redirectUris,
-		List<String> postLogoutRedirectUris, boolean requireProofKey, boolean requireConsent, List<String> roles,
-		@Nullable String organization, @Nullable String organizationName, @Nullable Duration accessTokenTimeToLive,
-		@Nullable String jwkSetUrl) {
+public record DemoClient(
+        String clientId,
+        @Nullable String clientSecret,
+        @Nullable String clientName,
+        List<String> authenticationMethods,
+        List<String> grantTypes,
+        List<String> scopes,
+        List<String> redirectUris,
+        List<String> postLogoutRedirectUris,
+        boolean requireProofKey,
+        boolean requireConsent,
+        List<String> roles,
+        @Nullable String organization,
+        @Nullable String organizationName,
+        @Nullable Duration accessTokenTimeToLive,
+        @Nullable String jwkSetUrl) {
 
-	public DemoClient {
-		authenticationMethods = listOr(authenticationMethods, List.of("client_secret_basic"));
-		grantTypes = listOr(grantTypes, List.of());
-		scopes = listOr(scopes, List.of());
-		redirectUris = listOr(redirectUris, List.of());
-		postLogoutRedirectUris = listOr(postLogoutRedirectUris, List.of());
-		roles = listOr(roles, List.of("HOSPITAL_SYSTEM"));
-	}
+    public DemoClient {
+        authenticationMethods = listOr(authenticationMethods, List.of("client_secret_basic"));
+        grantTypes = listOr(grantTypes, List.of());
+        scopes = listOr(scopes, List.of());
+        redirectUris = listOr(redirectUris, List.of());
+        postLogoutRedirectUris = listOr(postLogoutRedirectUris, List.of());
+        roles = listOr(roles, List.of("HOSPITAL_SYSTEM"));
+    }
 
-	private static List<String> listOr(@Nullable List<String> list, List<String> fallback) {
-		return (list != null && !list.isEmpty()) ? List.copyOf(list) : fallback;
-	}
-
+    private static List<String> listOr(@Nullable List<String> list, List<String> fallback) {
+        return (list != null && !list.isEmpty()) ? List.copyOf(list) : fallback;
+    }
 }

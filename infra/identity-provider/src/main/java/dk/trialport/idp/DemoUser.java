@@ -1,7 +1,6 @@
 package dk.trialport.idp;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param organization the organization identifier, for investigators
  * @param organizationName the organization's display name
  */
-public record DemoUser(String username, String password, @Nullable String name, @Nullable String givenName,
-		@Nullable String familyName, @Nullable String email, List<String> roles, @Nullable String personId,
-		@Nullable String organization, @Nullable String organizationName) {
+public record DemoUser(
+        String username,
+        String password,
+        @Nullable String name,
+        @Nullable String givenName,
+        @Nullable String familyName,
+        @Nullable String email,
+        List<String> roles,
+        @Nullable String personId,
+        @Nullable String organization,
+        @Nullable String organizationName) {
 
-	public DemoUser {
-		roles = (roles != null) ? List.copyOf(roles) : List.of();
-	}
+    public DemoUser {
+        roles = (roles != null) ? List.copyOf(roles) : List.of();
+    }
 
-	/** The password as the login page shows it: plain text, or a dash when it is stored encoded. */
-	public String displayPassword() {
-		return this.password.startsWith("{") ? "—" : this.password;
-	}
-
+    /** The password as the login page shows it: plain text, or a dash when it is stored encoded. */
+    public String displayPassword() {
+        return this.password.startsWith("{") ? "—" : this.password;
+    }
 }

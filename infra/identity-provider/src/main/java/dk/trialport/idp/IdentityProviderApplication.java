@@ -9,8 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(IdpProperties.class)
 public class IdentityProviderApplication {
 
-	public static void main(String[] args) {
-		SpringApplication.run(IdentityProviderApplication.class, args);
-	}
-
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityProviderApplication.class, args);
+    }
 }

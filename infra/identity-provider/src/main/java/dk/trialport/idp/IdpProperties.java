@@ -2,9 +2,7 @@ package dk.trialport.idp;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,28 +17,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clients the registered clients
  */
 @ConfigurationProperties("trialport.idp")
-public record IdpProperties(@Nullable String issuer, @Nullable String keyFile,
-		@DefaultValue("true") boolean allowAnyLoopbackPort, @DefaultValue List<DemoUser> users,
-		@DefaultValue List<DemoClient> clients) {
+public record IdpProperties(
+        @Nullable String issuer,
+        @Nullable String keyFile,
+        @DefaultValue("true") boolean allowAnyLoopbackPort,
+        @DefaultValue List<DemoUser> users,
+        @DefaultValue List<DemoClient> clients) {
 
-	public IdpProperties {
-		users = (users != null) ? List.copyOf(users) : List.of();
-		clients = (clients != null) ? List.copyOf(clients) : List.of();
-	}
+    public IdpProperties {
+        users = (users != null) ? List.copyOf(users) : List.of();
+        clients = (clients != null) ? List.copyOf(clients) : List.of();
+    }
 
-	/** The issuer if one is configured. */
-	public Optional<String> configuredIssuer() {
-		return Optional.ofNullable(this.issuer).filter((value) -> !value.isBlank());
-	}
+    /** The issuer if one is configured. */
+    public Optional<String> configuredIssuer() {
+        return Optional.ofNullable(this.issuer).filter((value) -> !value.isBlank());
+    }
 
-	/** The demo user with this username, if any. */
-	public Optional<DemoUser> user(String username) {
-		return this.users.stream().filter((user) -> user.username().equals(username)).findFirst();
-	}
+    /** The demo user with this username, if any. */
+    public Optional<DemoUser> user(String username) {
+        return this.users.stream()
+                .filter((user) -> user.username().equals(username))
+                .findFirst();
+    }
 
-	/** The client with this client id, if any. */
-	public Optional<DemoClient> client(String clientId) {
-		return this.clients.stream().filter((client) -> client.clientId().equals(clientId)).findFirst();
-	}
-
+    /** The client with this client id, if any. */
+    public Optional<DemoClient> client(String clientId) {
+        return this.clients.stream()
+                .filter((client) -> client.clientId().equals(clientId))
+                .findFirst();
+    }
 }

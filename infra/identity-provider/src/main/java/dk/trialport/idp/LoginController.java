@@ -8,16 +8,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
-	private final IdpProperties properties;
+    private final IdpProperties properties;
 
-	LoginController(IdpProperties properties) {
-		this.properties = properties;
-	}
+    LoginController(IdpProperties properties) {
+        this.properties = properties;
+    }
 
-	@GetMapping("/login")
-	String login(Model model) {
-		model.addAttribute("users", this.properties.users());
-		return "login";
-	}
-
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("users", this.properties.users());
+        return "login";
+    }
 }

@@ -2,7 +2,6 @@ package dk.trialport.idp;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -12,22 +11,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadyLogger {
 
-	private static final Log logger = LogFactory.getLog(ReadyLogger.class);
+    private static final Log logger = LogFactory.getLog(ReadyLogger.class);
 
-	private final IdpProperties properties;
+    private final IdpProperties properties;
 
-	private final Environment environment;
+    private final Environment environment;
 
-	ReadyLogger(IdpProperties properties, Environment environment) {
-		this.properties = properties;
-		this.environment = environment;
-	}
+    ReadyLogger(IdpProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
 
-	@EventListener(ApplicationReadyEvent.class)
-	void ready() {
-		String issuer = this.properties.configuredIssuer()
-			.orElseGet(() -> "http://localhost:" + this.environment.getProperty("local.server.port", "9000"));
-		logger.info("Identity provider ready at " + issuer);
-	}
-
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        String issuer = this.properties
+                .configuredIssuer()
+                .orElseGet(() -> "http://localhost:" + this.environment.getProperty("local.server.port", "9000"));
+        logger.info("Identity provider ready at " + issuer);
+    }
 }

@@ -19,118 +19,131 @@ import org.slf4j.LoggerFactory;
  */
 final class ElasticsearchNode implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
-  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
-  private final ChildProcess process;
-  private final String url;
+    private final ChildProcess process;
+    private final String url;
 
-  private ElasticsearchNode(ChildProcess process, String url) {
-    this.process = process;
-    this.url = url;
-  }
-
-  static Path nodeDirectory(Path home) {
-    return SearchNodeUser.nodeDirectory(home.toAbsolutePath().normalize().resolve("elasticsearch"));
-  }
-
-  static ElasticsearchNode start(PlatformArtifacts artifacts, Path directory, int httpPort, int heapMb) {
-    requireJava21();
-    var nodeDirectory = directory.toAbsolutePath().normalize();
-    var distribution = unpack(artifacts, nodeDirectory);
-    SearchAnalysisPlugin.install(artifacts.searchAnalysisPlugin(), distribution);
-    var data = nodeDirectory.resolve("data");
-    var logs = nodeDirectory.resolve("logs");
-    var nodePidFile = nodeDirectory.resolve("elasticsearch.pid");
-    try {
-      Files.createDirectories(data);
-      Files.createDirectories(logs);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private ElasticsearchNode(ChildProcess process, String url) {
+        this.process = process;
+        this.url = url;
     }
-    SearchNodeUser.takeOwnership(nodeDirectory);
-    ChildProcess.stopLeftover("Elasticsearch", nodePidFile, data.toString());
 
-    int port = FreePort.orFree(httpPort);
-    var command = new ArrayList<>(SearchNodeUser.commandPrefix());
-    command.addAll(List.of(
-        distribution.resolve("bin/elasticsearch").toString(),
-        "-E", "cluster.name=trialport",
-        "-E", "node.name=trialport-embedded",
-        "-E", "discovery.type=single-node",
-        "-E", "xpack.security.enabled=false",
-        "-E", "network.host=127.0.0.1",
-        "-E", "http.port=" + port,
-        "-E", "transport.port=" + FreePort.orFree(0),
-        "-E", "path.data=" + data,
-        "-E", "path.logs=" + logs,
-        "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-        "-p", nodePidFile.toString()));
-    var environment = Map.of(
-        "ES_JAVA_HOME", System.getProperty("java.home"),
-        "ES_JAVA_OPTS", "-Xms" + heapMb + "m -Xmx" + heapMb + "m");
-    var console = nodeDirectory.resolve("logs/console.log");
-    var process = ChildProcess.start("Elasticsearch", command, nodeDirectory, console,
-        nodeDirectory.resolve("launcher.pid"), environment);
-    var url = "http://127.0.0.1:" + port;
-    try {
-      process.awaitHttpOk(url + "/_cluster/health?wait_for_status=yellow&timeout=1s", STARTUP_TIMEOUT, console);
-    } catch (RuntimeException e) {
-      process.close();
-      throw e;
+    static Path nodeDirectory(Path home) {
+        return SearchNodeUser.nodeDirectory(home.toAbsolutePath().normalize().resolve("elasticsearch"));
     }
-    log.info("Elasticsearch {} ready at {} (data in {})", artifacts.elasticsearchVersion(), url, data);
-    return new ElasticsearchNode(process, url);
-  }
 
-  String url() {
-    return url;
-  }
-
-  @Override
-  public void close() {
-    process.close();
-  }
-
-  private static void requireJava21() {
-    if (Runtime.version().feature() < 21) {
-      throw new IllegalStateException("Elasticsearch 9 needs Java 21 or newer; this JVM is " + Runtime.version());
-    }
-  }
-
-  /** Unpacks the distribution once; a marker file tells an earlier complete unpack from a broken one. */
-  private static Path unpack(PlatformArtifacts artifacts, Path nodeDirectory) {
-    var distribution = nodeDirectory.resolve("elasticsearch-" + artifacts.elasticsearchVersion());
-    var marker = distribution.resolve(".unpacked");
-    if (Files.exists(marker)) {
-      return distribution;
-    }
-    log.info("Unpacking Elasticsearch {} into {}", artifacts.elasticsearchVersion(), distribution);
-    try (var zip = new ZipFile(artifacts.elasticsearchZip().toFile())) {
-      Files.createDirectories(nodeDirectory);
-      var entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        var entry = entries.nextElement();
-        var target = nodeDirectory.resolve(entry.getName()).normalize();
-        if (!target.startsWith(nodeDirectory)) {
-          throw new IOException("zip entry outside the target directory: " + entry.getName());
+    static ElasticsearchNode start(PlatformArtifacts artifacts, Path directory, int httpPort, int heapMb) {
+        requireJava21();
+        var nodeDirectory = directory.toAbsolutePath().normalize();
+        var distribution = unpack(artifacts, nodeDirectory);
+        SearchAnalysisPlugin.install(artifacts.searchAnalysisPlugin(), distribution);
+        var data = nodeDirectory.resolve("data");
+        var logs = nodeDirectory.resolve("logs");
+        var nodePidFile = nodeDirectory.resolve("elasticsearch.pid");
+        try {
+            Files.createDirectories(data);
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-          continue;
+        SearchNodeUser.takeOwnership(nodeDirectory);
+        ChildProcess.stopLeftover("Elasticsearch", nodePidFile, data.toString());
+
+        int port = FreePort.orFree(httpPort);
+        var command = new ArrayList<>(SearchNodeUser.commandPrefix());
+        command.addAll(List.of(
+                distribution.resolve("bin/elasticsearch").toString(),
+                "-E",
+                "cluster.name=trialport",
+                "-E",
+                "node.name=trialport-embedded",
+                "-E",
+                "discovery.type=single-node",
+                "-E",
+                "xpack.security.enabled=false",
+                "-E",
+                "network.host=127.0.0.1",
+                "-E",
+                "http.port=" + port,
+                "-E",
+                "transport.port=" + FreePort.orFree(0),
+                "-E",
+                "path.data=" + data,
+                "-E",
+                "path.logs=" + logs,
+                "-E",
+                "cluster.routing.allocation.disk.threshold_enabled=false",
+                "-p",
+                nodePidFile.toString()));
+        var environment = Map.of(
+                "ES_JAVA_HOME",
+                System.getProperty("java.home"),
+                "ES_JAVA_OPTS",
+                "-Xms" + heapMb + "m -Xmx" + heapMb + "m");
+        var console = nodeDirectory.resolve("logs/console.log");
+        var process = ChildProcess.start(
+                "Elasticsearch", command, nodeDirectory, console, nodeDirectory.resolve("launcher.pid"), environment);
+        var url = "http://127.0.0.1:" + port;
+        try {
+            process.awaitHttpOk(url + "/_cluster/health?wait_for_status=yellow&timeout=1s", STARTUP_TIMEOUT, console);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
         }
-        Files.createDirectories(target.getParent());
-        try (var in = zip.getInputStream(entry)) {
-          Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (target.getParent().getFileName().toString().equals("bin")) {
-          Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-      }
-      Files.createFile(marker);
-      return distribution;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not unpack " + artifacts.elasticsearchZip(), e);
+        log.info("Elasticsearch {} ready at {} (data in {})", artifacts.elasticsearchVersion(), url, data);
+        return new ElasticsearchNode(process, url);
     }
-  }
+
+    String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static void requireJava21() {
+        if (Runtime.version().feature() < 21) {
+            throw new IllegalStateException("Elasticsearch 9 needs Java 21 or newer; this JVM is " + Runtime.version());
+        }
+    }
+
+    /** Unpacks the distribution once; a marker file tells an earlier complete unpack from a broken one. */
+    private static Path unpack(PlatformArtifacts artifacts, Path nodeDirectory) {
+        var distribution = nodeDirectory.resolve("elasticsearch-" + artifacts.elasticsearchVersion());
+        var marker = distribution.resolve(".unpacked");
+        if (Files.exists(marker)) {
+            return distribution;
+        }
+        log.info("Unpacking Elasticsearch {} into {}", artifacts.elasticsearchVersion(), distribution);
+        try (var zip = new ZipFile(artifacts.elasticsearchZip().toFile())) {
+            Files.createDirectories(nodeDirectory);
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                var target = nodeDirectory.resolve(entry.getName()).normalize();
+                if (!target.startsWith(nodeDirectory)) {
+                    throw new IOException("zip entry outside the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (var in = zip.getInputStream(entry)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (target.getParent().getFileName().toString().equals("bin")) {
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+            Files.createFile(marker);
+            return distribution;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack " + artifacts.elasticsearchZip(), e);
+        }
+    }
 }

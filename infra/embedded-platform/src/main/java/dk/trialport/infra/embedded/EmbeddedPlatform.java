@@ -25,176 +25,203 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
-  private static EmbeddedPlatform shared;
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
+    private static EmbeddedPlatform shared;
 
-  private final List<AutoCloseable> started;
-  private RunningPlatform running;
-  private final Runnable restartSearchNode;
+    private final List<AutoCloseable> started;
+    private RunningPlatform running;
+    private final Runnable restartSearchNode;
 
-  private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running, Runnable restartSearchNode) {
-    this.started = started;
-    this.running = running;
-    this.restartSearchNode = restartSearchNode;
-  }
-
-  /** Stops the shared platform's Elasticsearch node, keeping its data: tests of search being down use it. */
-  public static synchronized void stopSearchNode() {
-    if (shared == null) {
-      throw new IllegalStateException("the shared platform is not running");
+    private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running, Runnable restartSearchNode) {
+        this.started = started;
+        this.running = running;
+        this.restartSearchNode = restartSearchNode;
     }
-    synchronized (shared.started) {
-      for (var server : List.copyOf(shared.started)) {
-        if (server instanceof ElasticsearchNode node) {
-          node.close();
-          shared.started.remove(node);
-          log.info("Stopped Elasticsearch at {}", node.url());
+
+    /** Stops the shared platform's Elasticsearch node, keeping its data: tests of search being down use it. */
+    public static synchronized void stopSearchNode() {
+        if (shared == null) {
+            throw new IllegalStateException("the shared platform is not running");
         }
-      }
+        synchronized (shared.started) {
+            for (var server : List.copyOf(shared.started)) {
+                if (server instanceof ElasticsearchNode node) {
+                    node.close();
+                    shared.started.remove(node);
+                    log.info("Stopped Elasticsearch at {}", node.url());
+                }
+            }
+        }
     }
-  }
 
-  /** Starts the shared platform's Elasticsearch node again, on the same port and with the same data. */
-  public static synchronized void startSearchNode() {
-    if (shared == null) {
-      throw new IllegalStateException("the shared platform is not running");
+    /** Starts the shared platform's Elasticsearch node again, on the same port and with the same data. */
+    public static synchronized void startSearchNode() {
+        if (shared == null) {
+            throw new IllegalStateException("the shared platform is not running");
+        }
+        shared.restartSearchNode.run();
     }
-    shared.restartSearchNode.run();
-  }
 
-  /** Stops the shared platform's mail server: tests of a mail outage use it. */
-  public static synchronized void stopMailServer() {
-    sharedRunning().mail().close();
-  }
-
-  /** Starts the shared platform's mail server again, on the same ports (mail received before is gone). */
-  public static synchronized MailServer startMailServer() {
-    var before = sharedRunning().mail();
-    var mail = MailServer.start(before.smtpPort(), before.imapPort());
-    synchronized (shared.started) {
-      shared.started.remove(before);
-      shared.started.add(mail);
+    /** Stops the shared platform's mail server: tests of a mail outage use it. */
+    public static synchronized void stopMailServer() {
+        sharedRunning().mail().close();
     }
-    shared.running = new RunningPlatform(shared.running.home(), shared.running.postgres(),
-        shared.running.elasticsearchUrl(), shared.running.identityProviderIssuer(), mail);
-    return mail;
-  }
 
-  /** The shared platform's servers as they are now. */
-  public static synchronized RunningPlatform sharedRunning() {
-    if (shared == null) {
-      throw new IllegalStateException("the shared platform is not running");
+    /** Starts the shared platform's mail server again, on the same ports (mail received before is gone). */
+    public static synchronized MailServer startMailServer() {
+        var before = sharedRunning().mail();
+        var mail = MailServer.start(before.smtpPort(), before.imapPort());
+        synchronized (shared.started) {
+            shared.started.remove(before);
+            shared.started.add(mail);
+        }
+        shared.running = new RunningPlatform(
+                shared.running.home(),
+                shared.running.postgres(),
+                shared.running.elasticsearchUrl(),
+                shared.running.identityProviderIssuer(),
+                mail);
+        return mail;
     }
-    return shared.running;
-  }
 
-  /**
-   * The platform of this JVM, started on first call and stopped when the JVM exits; later calls
-   * (more application contexts in one test run) get the same servers.
-   */
-  public static synchronized RunningPlatform startShared(PlatformSettings settings) {
-    if (shared == null) {
-      shared = start(settings);
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-platform-stop"));
+    /** The shared platform's servers as they are now. */
+    public static synchronized RunningPlatform sharedRunning() {
+        if (shared == null) {
+            throw new IllegalStateException("the shared platform is not running");
+        }
+        return shared.running;
     }
-    return shared.running;
-  }
 
-  public static EmbeddedPlatform start(PlatformSettings settings) {
-    var home = settings.home();
-    var artifacts = PlatformArtifacts.fromBuild();
-    var nodeDirectory = ElasticsearchNode.nodeDirectory(home);
-    if (settings.wipe()) {
-      wipe(home, nodeDirectory);
+    /**
+     * The platform of this JVM, started on first call and stopped when the JVM exits; later calls
+     * (more application contexts in one test run) get the same servers.
+     */
+    public static synchronized RunningPlatform startShared(PlatformSettings settings) {
+        if (shared == null) {
+            shared = start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-platform-stop"));
+        }
+        return shared.running;
     }
-    log.info("Starting the embedded platform in {}", home);
-    var started = new ArrayList<AutoCloseable>();
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var postgres = startAsync(executor, started, () -> PostgresServer.start(
-          home.resolve("postgres/data"), home.resolve("logs/postgres.log"), settings.postgresPort()));
-      var elasticsearch = startAsync(executor, started, () -> ElasticsearchNode.start(
-          artifacts, nodeDirectory, settings.elasticsearchPort(), settings.elasticsearchHeapMb()));
-      var identityProvider = startAsync(executor, started, () -> IdentityProviderProcess.start(
-          artifacts, home.resolve("identity-provider"), home.resolve("logs/identity-provider.log"),
-          settings.identityProviderPort()));
-      var mail = startAsync(executor, started, () -> MailServer.start(settings.smtpPort(), settings.imapPort()));
-      CompletableFuture.allOf(postgres, elasticsearch, identityProvider, mail).join();
-      var running = new RunningPlatform(home, postgres.join().database(), elasticsearch.join().url(),
-          identityProvider.join().issuer(), mail.join());
-      int searchPort = java.net.URI.create(running.elasticsearchUrl()).getPort();
-      Runnable restart = () -> {
-        var node = ElasticsearchNode.start(artifacts, nodeDirectory, searchPort, settings.elasticsearchHeapMb());
+
+    public static EmbeddedPlatform start(PlatformSettings settings) {
+        var home = settings.home();
+        var artifacts = PlatformArtifacts.fromBuild();
+        var nodeDirectory = ElasticsearchNode.nodeDirectory(home);
+        if (settings.wipe()) {
+            wipe(home, nodeDirectory);
+        }
+        log.info("Starting the embedded platform in {}", home);
+        var started = new ArrayList<AutoCloseable>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var postgres = startAsync(
+                    executor,
+                    started,
+                    () -> PostgresServer.start(
+                            home.resolve("postgres/data"), home.resolve("logs/postgres.log"), settings.postgresPort()));
+            var elasticsearch = startAsync(
+                    executor,
+                    started,
+                    () -> ElasticsearchNode.start(
+                            artifacts, nodeDirectory, settings.elasticsearchPort(), settings.elasticsearchHeapMb()));
+            var identityProvider = startAsync(
+                    executor,
+                    started,
+                    () -> IdentityProviderProcess.start(
+                            artifacts,
+                            home.resolve("identity-provider"),
+                            home.resolve("logs/identity-provider.log"),
+                            settings.identityProviderPort()));
+            var mail = startAsync(executor, started, () -> MailServer.start(settings.smtpPort(), settings.imapPort()));
+            CompletableFuture.allOf(postgres, elasticsearch, identityProvider, mail)
+                    .join();
+            var running = new RunningPlatform(
+                    home,
+                    postgres.join().database(),
+                    elasticsearch.join().url(),
+                    identityProvider.join().issuer(),
+                    mail.join());
+            int searchPort = java.net.URI.create(running.elasticsearchUrl()).getPort();
+            Runnable restart = () -> {
+                var node =
+                        ElasticsearchNode.start(artifacts, nodeDirectory, searchPort, settings.elasticsearchHeapMb());
+                synchronized (started) {
+                    started.add(node);
+                }
+            };
+            return new EmbeddedPlatform(started, running, restart);
+        } catch (CompletionException e) {
+            new EmbeddedPlatform(started, null, null).close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public RunningPlatform running() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toStop;
         synchronized (started) {
-          started.add(node);
+            toStop = List.copyOf(started);
+            started.clear();
         }
-      };
-      return new EmbeddedPlatform(started, running, restart);
-    } catch (CompletionException e) {
-      new EmbeddedPlatform(started, null, null).close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        toStop.parallelStream().forEach(server -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("Could not stop {}: {}", server.getClass().getSimpleName(), e.getMessage());
+            }
+        });
     }
-  }
 
-  public RunningPlatform running() {
-    return running;
-  }
-
-  @Override
-  public void close() {
-    List<AutoCloseable> toStop;
-    synchronized (started) {
-      toStop = List.copyOf(started);
-      started.clear();
+    private static <T extends AutoCloseable> CompletableFuture<T> startAsync(
+            java.util.concurrent.Executor executor, List<AutoCloseable> started, Supplier<T> start) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    var server = start.get();
+                    synchronized (started) {
+                        started.add(server);
+                    }
+                    return server;
+                },
+                executor);
     }
-    toStop.parallelStream().forEach(server -> {
-      try {
-        server.close();
-      } catch (Exception e) {
-        log.warn("Could not stop {}: {}", server.getClass().getSimpleName(), e.getMessage());
-      }
-    });
-  }
 
-  private static <T extends AutoCloseable> CompletableFuture<T> startAsync(
-      java.util.concurrent.Executor executor, List<AutoCloseable> started, Supplier<T> start) {
-    return CompletableFuture.supplyAsync(() -> {
-      var server = start.get();
-      synchronized (started) {
-        started.add(server);
-      }
-      return server;
-    }, executor);
-  }
-
-  /** Deletes the data of earlier runs; the unpacked Elasticsearch distribution is kept. */
-  static void wipe(Path home, Path nodeDirectory) {
-    log.info("Wiping the embedded platform's data in {}", home);
-    for (var path : List.of(home.resolve("postgres"), home.resolve("identity-provider"), home.resolve("logs"),
-        nodeDirectory.resolve("data"), nodeDirectory.resolve("logs"))) {
-      deleteRecursively(path);
-    }
-  }
-
-  static void deleteRecursively(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(path, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
+    /** Deletes the data of earlier runs; the unpacked Elasticsearch distribution is kept. */
+    static void wipe(Path home, Path nodeDirectory) {
+        log.info("Wiping the embedded platform's data in {}", home);
+        for (var path : List.of(
+                home.resolve("postgres"),
+                home.resolve("identity-provider"),
+                home.resolve("logs"),
+                nodeDirectory.resolve("data"),
+                nodeDirectory.resolve("logs"))) {
+            deleteRecursively(path);
         }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete " + path, e);
     }
-  }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + path, e);
+        }
+    }
 }

@@ -15,55 +15,62 @@ import org.springframework.core.env.MapPropertySource;
  * {@code META-INF/spring.factories}, so it runs wherever the jar is on the class path: in tests and with the run
  * command, never in the production artifact, which does not contain it.
  */
-public final class EmbeddedPlatformListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public final class EmbeddedPlatformListener
+        implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-  static final String PROPERTY_SOURCE = "embeddedPlatform";
+    static final String PROPERTY_SOURCE = "embeddedPlatform";
 
-  @Override
-  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-    var environment = event.getEnvironment();
-    var properties = Binder.get(environment).bind("trialport.platform", PlatformProperties.class).orElse(null);
-    if (properties == null || !properties.embedded() || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
-      return;
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        var environment = event.getEnvironment();
+        var properties = Binder.get(environment)
+                .bind("trialport.platform", PlatformProperties.class)
+                .orElse(null);
+        if (properties == null
+                || !properties.embedded()
+                || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        var running = EmbeddedPlatform.startShared(settings(properties));
+        pointAt(running, environment);
     }
-    var running = EmbeddedPlatform.startShared(settings(properties));
-    pointAt(running, environment);
-  }
 
-  private static PlatformSettings settings(PlatformProperties properties) {
-    boolean random = properties.randomPorts();
-    return new PlatformSettings(
-        properties.home(),
-        random ? 0 : properties.postgresPort(),
-        random ? 0 : properties.elasticsearchPort(),
-        random ? 0 : properties.identityProviderPort(),
-        random ? 0 : properties.smtpPort(),
-        random ? 0 : properties.imapPort(),
-        properties.elasticsearchHeapMb(),
-        properties.wipe());
-  }
+    private static PlatformSettings settings(PlatformProperties properties) {
+        boolean random = properties.randomPorts();
+        return new PlatformSettings(
+                properties.home(),
+                random ? 0 : properties.postgresPort(),
+                random ? 0 : properties.elasticsearchPort(),
+                random ? 0 : properties.identityProviderPort(),
+                random ? 0 : properties.smtpPort(),
+                random ? 0 : properties.imapPort(),
+                properties.elasticsearchHeapMb(),
+                properties.wipe());
+    }
 
-  private static void pointAt(RunningPlatform running, ConfigurableEnvironment environment) {
-    var database = running.postgres();
-    var settings = new LinkedHashMap<String, Object>();
-    settings.put("spring.r2dbc.url", database.r2dbcUrl());
-    settings.put("spring.r2dbc.username", database.username());
-    settings.put("spring.r2dbc.password", database.password());
-    settings.put("spring.flyway.url", database.jdbcUrl());
-    settings.put("spring.flyway.user", database.username());
-    settings.put("spring.flyway.password", database.password());
-    settings.put("spring.elasticsearch.uris", running.elasticsearchUrl());
-    settings.put("trialport.identity.issuer", running.identityProviderIssuer());
-    settings.put("spring.mail.host", running.mail().host());
-    settings.put("spring.mail.port", running.mail().smtpPort());
-    settings.put("trialport.platform.mail-inbox", "(development inbox: IMAP at " + running.mail().host() + ":"
-        + running.mail().imapPort() + ", any user and password)");
-    settings.put("trialport.platform.resolved-home", running.home().toString());
-    environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
-  }
+    private static void pointAt(RunningPlatform running, ConfigurableEnvironment environment) {
+        var database = running.postgres();
+        var settings = new LinkedHashMap<String, Object>();
+        settings.put("spring.r2dbc.url", database.r2dbcUrl());
+        settings.put("spring.r2dbc.username", database.username());
+        settings.put("spring.r2dbc.password", database.password());
+        settings.put("spring.flyway.url", database.jdbcUrl());
+        settings.put("spring.flyway.user", database.username());
+        settings.put("spring.flyway.password", database.password());
+        settings.put("spring.elasticsearch.uris", running.elasticsearchUrl());
+        settings.put("trialport.identity.issuer", running.identityProviderIssuer());
+        settings.put("spring.mail.host", running.mail().host());
+        settings.put("spring.mail.port", running.mail().smtpPort());
+        settings.put(
+                "trialport.platform.mail-inbox",
+                "(development inbox: IMAP at " + running.mail().host() + ":"
+                        + running.mail().imapPort() + ", any user and password)");
+        settings.put("trialport.platform.resolved-home", running.home().toString());
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, settings));
+    }
 
-  @Override
-  public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE + 30;
-  }
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 30;
+    }
 }

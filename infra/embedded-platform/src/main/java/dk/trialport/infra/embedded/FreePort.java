@@ -8,17 +8,17 @@ import java.net.ServerSocket;
 /** Picks a free loopback port when a setting asks for port 0. */
 final class FreePort {
 
-  private FreePort() {}
+    private FreePort() {}
 
-  static int orFree(int port) {
-    if (port != 0) {
-      return port;
+    static int orFree(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
     }
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
-  }
 }

@@ -15,50 +15,57 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailServer implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(MailServer.class);
-  private static final String HOST = "127.0.0.1";
+    private static final Logger log = LoggerFactory.getLogger(MailServer.class);
+    private static final String HOST = "127.0.0.1";
 
-  private final GreenMail greenMail;
-  private final int smtpPort;
-  private final int imapPort;
+    private final GreenMail greenMail;
+    private final int smtpPort;
+    private final int imapPort;
 
-  private MailServer(GreenMail greenMail, int smtpPort, int imapPort) {
-    this.greenMail = greenMail;
-    this.smtpPort = smtpPort;
-    this.imapPort = imapPort;
-  }
+    private MailServer(GreenMail greenMail, int smtpPort, int imapPort) {
+        this.greenMail = greenMail;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+    }
 
-  static MailServer start(int smtpPort, int imapPort) {
-    int smtp = FreePort.orFree(smtpPort);
-    int imap = FreePort.orFree(imapPort);
-    var greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, HOST, ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(imap, HOST, ServerSetup.PROTOCOL_IMAP)});
-    greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    greenMail.start();
-    log.info("Mail server (GreenMail) ready: SMTP at {}:{}; read the mail sent over IMAP at {}:{} (any user and "
-        + "password)", HOST, smtp, HOST, imap);
-    return new MailServer(greenMail, smtp, imap);
-  }
+    static MailServer start(int smtpPort, int imapPort) {
+        int smtp = FreePort.orFree(smtpPort);
+        int imap = FreePort.orFree(imapPort);
+        var greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtp, HOST, ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imap, HOST, ServerSetup.PROTOCOL_IMAP)
+        });
+        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        log.info(
+                "Mail server (GreenMail) ready: SMTP at {}:{}; read the mail sent over IMAP at {}:{} (any user and "
+                        + "password)",
+                HOST,
+                smtp,
+                HOST,
+                imap);
+        return new MailServer(greenMail, smtp, imap);
+    }
 
-  public String host() {
-    return HOST;
-  }
+    public String host() {
+        return HOST;
+    }
 
-  public int smtpPort() {
-    return smtpPort;
-  }
+    public int smtpPort() {
+        return smtpPort;
+    }
 
-  public int imapPort() {
-    return imapPort;
-  }
+    public int imapPort() {
+        return imapPort;
+    }
 
-  /** Every mail received since the server started, oldest first. */
-  public List<MimeMessage> received() {
-    return List.of(greenMail.getReceivedMessages());
-  }
+    /** Every mail received since the server started, oldest first. */
+    public List<MimeMessage> received() {
+        return List.of(greenMail.getReceivedMessages());
+    }
 
-  @Override
-  public void close() {
-    greenMail.stop();
-  }
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
 }

@@ -19,13 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param elasticsearchHeapMb heap of the Elasticsearch node
  */
 public record PlatformProperties(
-    @DefaultValue("true") boolean embedded,
-    @DefaultValue("./var") Path home,
-    @DefaultValue("false") boolean wipe,
-    @DefaultValue("false") boolean randomPorts,
-    @DefaultValue("15432") int postgresPort,
-    @DefaultValue("19200") int elasticsearchPort,
-    @DefaultValue("9000") int identityProviderPort,
-    @DefaultValue("3025") int smtpPort,
-    @DefaultValue("3143") int imapPort,
-    @DefaultValue("512") int elasticsearchHeapMb) {}
+        @DefaultValue("true") boolean embedded,
+        @DefaultValue("./var") Path home,
+        @DefaultValue("false") boolean wipe,
+        @DefaultValue("false") boolean randomPorts,
+        @DefaultValue("15432") int postgresPort,
+        @DefaultValue("19200") int elasticsearchPort,
+        @DefaultValue("9000") int identityProviderPort,
+        @DefaultValue("3025") int smtpPort,
+        @DefaultValue("3143") int imapPort,
+        @DefaultValue("512") int elasticsearchHeapMb) {}

@@ -15,16 +15,16 @@ import java.nio.file.Path;
  * @param wipe delete the data of earlier runs before starting
  */
 public record PlatformSettings(
-    Path home,
-    int postgresPort,
-    int elasticsearchPort,
-    int identityProviderPort,
-    int smtpPort,
-    int imapPort,
-    int elasticsearchHeapMb,
-    boolean wipe) {
+        Path home,
+        int postgresPort,
+        int elasticsearchPort,
+        int identityProviderPort,
+        int smtpPort,
+        int imapPort,
+        int elasticsearchHeapMb,
+        boolean wipe) {
 
-  public PlatformSettings {
-    home = home.toAbsolutePath().normalize();
-  }
+    public PlatformSettings {
+        home = home.toAbsolutePath().normalize();
+    }
 }

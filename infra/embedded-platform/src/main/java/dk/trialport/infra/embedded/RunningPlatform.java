@@ -12,5 +12,8 @@ import java.nio.file.Path;
  * @param mail the development mail server (SMTP to send, IMAP to read)
  */
 public record RunningPlatform(
-    Path home, PostgresServer.Database postgres, String elasticsearchUrl, String identityProviderIssuer,
-    MailServer mail) {}
+        Path home,
+        PostgresServer.Database postgres,
+        String elasticsearchUrl,
+        String identityProviderIssuer,
+        MailServer mail) {}

@@ -8,20 +8,20 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /** A Lucene analyzer: the standard tokenizer followed by one of the {@link Chains}. */
 final class ChainAnalyzer extends Analyzer {
 
-  private final UnaryOperator<TokenStream> chain;
+    private final UnaryOperator<TokenStream> chain;
 
-  ChainAnalyzer(UnaryOperator<TokenStream> chain) {
-    this.chain = chain;
-  }
+    ChainAnalyzer(UnaryOperator<TokenStream> chain) {
+        this.chain = chain;
+    }
 
-  @Override
-  protected TokenStreamComponents createComponents(String fieldName) {
-    var tokenizer = new StandardTokenizer();
-    return new TokenStreamComponents(tokenizer, chain.apply(tokenizer));
-  }
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        var tokenizer = new StandardTokenizer();
+        return new TokenStreamComponents(tokenizer, chain.apply(tokenizer));
+    }
 
-  @Override
-  protected TokenStream normalize(String fieldName, TokenStream in) {
-    return Chains.folded(in);
-  }
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return Chains.folded(in);
+    }
 }

@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 @NamedComponent("trialport_danish")
 public class DanishAnalyzerFactory implements AnalyzerFactory {
 
-  @Override
-  public Analyzer create() {
-    return new ChainAnalyzer(Chains::danish);
-  }
+    @Override
+    public Analyzer create() {
+        return new ChainAnalyzer(Chains::danish);
+    }
 }

@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 @NamedComponent("trialport_danish_stem")
 public class DanishStemFilterFactory implements TokenFilterFactory {
 
-  @Override
-  public TokenStream create(TokenStream in) {
-    return Chains.danishStem(in);
-  }
+    @Override
+    public TokenStream create(TokenStream in) {
+        return Chains.danishStem(in);
+    }
 }

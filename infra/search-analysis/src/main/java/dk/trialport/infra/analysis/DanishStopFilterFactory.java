@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 @NamedComponent("trialport_danish_stop")
 public class DanishStopFilterFactory implements TokenFilterFactory {
 
-  @Override
-  public TokenStream create(TokenStream in) {
-    return Chains.danishStop(in);
-  }
+    @Override
+    public TokenStream create(TokenStream in) {
+        return Chains.danishStop(in);
+    }
 }

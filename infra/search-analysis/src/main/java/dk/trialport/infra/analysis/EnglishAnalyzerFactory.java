@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 @NamedComponent("trialport_english")
 public class EnglishAnalyzerFactory implements AnalyzerFactory {
 
-  @Override
-  public Analyzer create() {
-    return new ChainAnalyzer(Chains::english);
-  }
+    @Override
+    public Analyzer create() {
+        return new ChainAnalyzer(Chains::english);
+    }
 }

@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 @NamedComponent("trialport_english_stem")
 public class EnglishStemFilterFactory implements TokenFilterFactory {
 
-  @Override
-  public TokenStream create(TokenStream in) {
-    return Chains.englishStem(in);
-  }
+    @Override
+    public TokenStream create(TokenStream in) {
+        return Chains.englishStem(in);
+    }
 }

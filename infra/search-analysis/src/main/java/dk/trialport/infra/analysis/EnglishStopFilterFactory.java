@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 @NamedComponent("trialport_english_stop")
 public class EnglishStopFilterFactory implements TokenFilterFactory {
 
-  @Override
-  public TokenStream create(TokenStream in) {
-    return Chains.englishStop(in);
-  }
+    @Override
+    public TokenStream create(TokenStream in) {
+        return Chains.englishStop(in);
+    }
 }

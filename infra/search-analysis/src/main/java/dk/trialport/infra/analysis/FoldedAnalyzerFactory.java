@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 @NamedComponent("trialport_folded")
 public class FoldedAnalyzerFactory implements AnalyzerFactory {
 
-  @Override
-  public Analyzer create() {
-    return new ChainAnalyzer(Chains::folded);
-  }
+    @Override
+    public Analyzer create() {
+        return new ChainAnalyzer(Chains::folded);
+    }
 }

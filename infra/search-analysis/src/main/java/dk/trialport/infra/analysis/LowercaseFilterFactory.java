@@ -8,14 +8,14 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 @NamedComponent("trialport_lowercase")
 public class LowercaseFilterFactory implements TokenFilterFactory {
 
-  @Override
-  public TokenStream create(TokenStream in) {
-    return Chains.lowercase(in);
-  }
+    @Override
+    public TokenStream create(TokenStream in) {
+        return Chains.lowercase(in);
+    }
 
-  /** Also for normalizers (keyword fields) and the normalization of wildcard and prefix terms. */
-  @Override
-  public TokenStream normalize(TokenStream in) {
-    return create(in);
-  }
+    /** Also for normalizers (keyword fields) and the normalization of wildcard and prefix terms. */
+    @Override
+    public TokenStream normalize(TokenStream in) {
+        return create(in);
+    }
 }
