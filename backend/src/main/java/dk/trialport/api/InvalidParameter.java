@@ -71,8 +71,11 @@ public class InvalidParameter extends ResponseStatusException {
         }
     }
 
-    /** Whether {@code text} holds a control character other than a tab (which a pasted search may well hold). */
+    /**
+     * Whether {@code text} holds a control character other than a tab (which a pasted search may well hold); a
+     * parameter without a value ({@code ?gemt}) holds none.
+     */
     public static boolean hasControlCharacter(String text) {
-        return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t');
+        return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t');
     }
 }

@@ -6,39 +6,14 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.server.firewall.HttpStatusExchangeRejectedHandler;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import reactor.netty.NettyPipeline;
 
 /**
- * Requests refused before any handler runs, answered as OperationOutcomes under {@code /fhir}: by Spring
- * Security's firewall (an encoded NUL or similar in the path: 400) and by Netty (a request line or headers too
- * long: 414 and 431); and a raw {@code |} in a query string (FHIR's token separator) accepted.
+ * Requests refused before any handler runs, answered as OperationOutcomes under {@code /fhir}: by Netty (a request line or headers too
+ * long: 414 and 431; the security firewall's refusals are identity's {@code RefusedRequests}'); and a raw {@code |} in a query string (FHIR's token separator) accepted.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirWebConfiguration {
-
-    @Bean
-    ServerExchangeRejectedHandler fhirFirewallRejections(FhirResponses responses) {
-        var others = new HttpStatusExchangeRejectedHandler();
-        return (exchange, rejected) -> {
-            if (!FhirWebErrors.isFhir(exchange.getRequest())) {
-                return others.handle(exchange, rejected);
-            }
-            var answer = responses.outcome(
-                    new FhirProblem(
-                            HttpStatus.BAD_REQUEST,
-                            "security",
-                            "The request URL is not allowed: " + rejected.getMessage(),
-                            null),
-                    exchange.getRequest());
-            var response = exchange.getResponse();
-            response.setStatusCode(HttpStatus.BAD_REQUEST);
-            response.getHeaders().setContentType(answer.getHeaders().getContentType());
-            return response.writeWith(reactor.core.publisher.Mono.just(
-                    response.bufferFactory().wrap(answer.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        };
-    }
 
     @Bean
     NettyServerCustomizer fhirRequestLines(FhirContext context) {
