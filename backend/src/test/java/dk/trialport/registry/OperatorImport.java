@@ -51,7 +51,7 @@ final class OperatorImport {
                 .exchange()
                 .expectStatus()
                 .isAccepted();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> status = api.get()
                     .uri("/api/v1/admin/import")
@@ -74,7 +74,7 @@ final class OperatorImport {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("the import did not finish in 5 minutes");
+        throw new AssertionError("the import did not finish in 15 minutes");
     }
 
     /** The trials carrying an identifier. */
