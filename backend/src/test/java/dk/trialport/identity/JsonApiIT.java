@@ -266,6 +266,21 @@ class JsonApiIT {
         problem(web.get().uri(URI.create("http://localhost:" + port + "/api/v1/trials?x%0A=1")), 400)
                 .jsonPath("$.parameter")
                 .isEqualTo("x\n");
+        // A parameter without a value holds no control character.
+        web.get()
+                .uri("/api/v1/trials?healthyVolunteers")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        problem(web.get().uri("/api/v1/trials/suggest?q"), 400)
+                .jsonPath("$.parameter")
+                .isEqualTo("q");
+        web.get()
+                .uri("/soeg?q")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk();
         // Pages get the shared error page, FHIR an OperationOutcome.
         web.get()
                 .uri(URI.create("http://localhost:" + port + "/soeg?q=a%1Fb"))

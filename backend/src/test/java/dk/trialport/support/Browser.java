@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -183,10 +184,15 @@ public final class Browser
 
     /** Clicks a button or link and waits until the next page has replaced this one. */
     public void clickAndWait(WebElement element) {
-        var html = driver.findElement(By.tagName("html"));
+        // A mark on the old page's window object, gone once the next page has loaded. Unlike holding on to an
+        // element of the old page, this survives Chrome answering "node does not belong to the document" while
+        // the page is being replaced: the check just runs again.
+        driver.executeScript("window.trialportOldPage = true");
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
-        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        new WebDriverWait(driver, WAIT)
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.trialportOldPage === undefined && document.readyState === 'complete'")));
     }
 
     /** Saves a screenshot of the page, then asserts that axe-core finds no WCAG 2.1 A or AA violation on it. */
