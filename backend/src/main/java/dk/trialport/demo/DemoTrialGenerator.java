@@ -32,7 +32,8 @@ import org.hl7.fhir.r4.model.UnsignedIntType;
 /**
  * Makes realistic demo trials as transaction Bundles: a trial, its sites (Location) and their
  * departments (Organization), conditional on identifiers so the same seed never duplicates.
- * The same seed always gives the same trials.
+ * The same seed always gives the same trials, each with its own title, and texts told from one set of facts
+ * (how long, how many visits) so the Danish and English summaries and the description agree.
  */
 public final class DemoTrialGenerator {
 
@@ -48,6 +49,7 @@ public final class DemoTrialGenerator {
     private static final String[] LAST_NAMES = {"Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen"};
 
     private final Random random;
+    private final java.util.Set<String> usedTitles = new java.util.HashSet<>();
 
     public DemoTrialGenerator(long seed) {
         this.random = new Random(seed);
@@ -85,24 +87,32 @@ public final class DemoTrialGenerator {
             String status,
             Hospital sponsor,
             List<Reference> sites) {
+        // One set of facts, told in every text: the scientific description and both lay summaries. The random
+        // draws keep the order and number they had when each text drew its own, so a seed's catalogue (trials,
+        // teams, sites) stays as it was.
+        var followUpAfter = 6 + random.nextInt(30);
+        var euCt = String.format(
+                "20%02d-5%05d-%02d-00", 23 + random.nextInt(3), random.nextInt(100000), random.nextInt(100));
+        var months = 3 + random.nextInt(22);
+        var visits = 2 + random.nextInt(10);
+        random.nextInt(22);
+        random.nextInt(10);
+        var titles = layTitles(condition, intervention, months, sponsor);
         var study = new ResearchStudy()
                 .setTitle("A randomised trial of " + intervention.en() + " in adults with " + condition.en())
                 .setStatus(r4Status(status))
-                .setDescription("Participants are randomly assigned to " + intervention.en()
-                        + " or usual care and followed " + "for " + (6 + random.nextInt(30)) + " months.");
+                .setDescription("Participants are randomly assigned to " + intervention.en() + " or usual care for "
+                        + months + " months, with " + visits + " visits to the hospital, and followed for "
+                        + followUpAfter + " months after that.");
         study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue(protocol(number));
-        study.addIdentifier()
-                .setSystem(TrialIdentifier.EU_CT)
-                .setValue(String.format(
-                        "20%02d-5%05d-%02d-00", 23 + random.nextInt(3), random.nextInt(100000), random.nextInt(100)));
-        study.addExtension(
-                Labels.plainLanguage("A new treatment for " + condition.en(), "Ny behandling af " + condition.da()));
+        study.addIdentifier().setSystem(TrialIdentifier.EU_CT).setValue(euCt);
+        study.addExtension(Labels.plainLanguage(titles[0], titles[1]));
         var summaryEn = "This trial tests whether " + intervention.en() + " can help people with " + condition.en()
-                + ". You take part for about " + (3 + random.nextInt(22)) + " months and visit the hospital "
-                + (2 + random.nextInt(10)) + " times.";
+                + ". Half of the participants get " + intervention.en() + ", the other half usual care. You take part"
+                + " for about " + months + " months and visit the hospital " + visits + " times.";
         var summaryDa = "Forsøget undersøger, om " + intervention.da() + " kan hjælpe personer med " + condition.da()
-                + ". Du deltager i omkring " + (3 + random.nextInt(22)) + " måneder og kommer på hospitalet "
-                + (2 + random.nextInt(10)) + " gange.";
+                + ". Halvdelen af deltagerne får " + intervention.da() + ", den anden halvdel almindelig behandling."
+                + " Du deltager i omkring " + months + " måneder og kommer på hospitalet " + visits + " gange.";
         var summary = new MarkdownType(summaryEn);
         summary.addExtension(Labels.translation("da", summaryDa));
         study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
@@ -145,6 +155,41 @@ public final class DemoTrialGenerator {
         study.addContained(eligibility(phase, condition));
         study.addEnrollment(new Reference("#eligibility"));
         return study;
+    }
+
+    /**
+     * The lay titles, English and Danish: what is tried for which condition ("Immunotherapy for lung cancer"); when
+     * this generator already gave that title, the length of the programme, then the sponsor's hospital tell them
+     * apart.
+     */
+    private String[] layTitles(
+            DiseaseArea.Condition condition, DiseaseArea.Intervention intervention, int months, Hospital sponsor) {
+        var english = capitalized(intervention.en()) + " for " + condition.en();
+        var danish = capitalized(intervention.da()) + " ved " + condition.da();
+        String[][] candidates = {
+            {english, danish},
+            {english + ", " + months + " months", danish + ", " + months + " måneder"},
+            {english + " at " + sponsor.name(), danish + " på " + sponsor.name()},
+            {
+                english + ", " + months + " months at " + sponsor.name(),
+                danish + ", " + months + " måneder på " + sponsor.name()
+            }
+        };
+        for (var candidate : candidates) {
+            if (usedTitles.add(candidate[1])) {
+                return candidate;
+            }
+        }
+        var last = candidates[candidates.length - 1];
+        var number = 2;
+        while (!usedTitles.add(last[1] + " (" + number + ")")) {
+            number++;
+        }
+        return new String[] {last[0] + " (" + number + ")", last[1] + " (" + number + ")"};
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private Group eligibility(String phase, DiseaseArea.Condition condition) {

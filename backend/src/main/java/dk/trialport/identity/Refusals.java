@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Refusals {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+    private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
 
     private Refusals() {}
 

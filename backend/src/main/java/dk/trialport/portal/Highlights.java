@@ -18,6 +18,13 @@ final class Highlights {
     /** One piece of a highlighted text. Public so that templates can read it. */
     public record Segment(String text, boolean marked) {}
 
+    /** The text of the segments without their marks. */
+    static String plainText(List<Segment> segments) {
+        var text = new StringBuilder();
+        segments.forEach(segment -> text.append(segment.text()));
+        return text.toString();
+    }
+
     static List<Segment> segments(String highlighted) {
         var segments = new ArrayList<Segment>();
         int at = 0;

@@ -79,6 +79,7 @@ class MyPageController {
                             overview.messages().stream()
                                     .collect(Collectors.groupingBy(message -> message.registrationId())));
                     model.addAttribute("contactConsentVersion", talking.contactConsentVersion());
+                    model.addAttribute("accessGroups", AccessLogGroups.of(overview.accesses(), overview.personRef()));
                     model.addAttribute(
                             "profileAreas",
                             overview.profile() == null

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param title the lay title, with the search words marked
  * @param snippet the summary, or the part of it that matched, with the search words marked
+ * @param snippetLang the snippet's language when it is not the page's (a summary only written in the other), else null
  * @param site the nearest site ("Rigshospitalet, København Ø"), or null
  * @param distance "12 km fra 2100", or null without a postal code
  * @param fit how the person's age and sex fit the trial, or null when they gave neither
@@ -15,6 +16,7 @@ public record ResultCard(
         String href,
         List<Highlights.Segment> title,
         List<Highlights.Segment> snippet,
+        String snippetLang,
         String status,
         List<String> conditions,
         String site,

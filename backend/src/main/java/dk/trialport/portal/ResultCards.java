@@ -15,10 +15,12 @@ final class ResultCards {
 
     static ResultCard card(SearchPage.Item item, SearchForm form, Texts texts) {
         var site = item.nearestSite();
+        var snippet = snippet(item, texts);
         return new ResultCard(
                 href(item.id(), form),
                 title(item, texts),
-                snippet(item, texts),
+                snippet,
+                TextLanguage.ifOther(Highlights.plainText(snippet), texts.locale()),
                 item.recruitmentStatus() == null ? null : texts.facet("status", item.recruitmentStatus()),
                 item.conditions() == null ? List.of() : item.conditions(),
                 site == null ? null : site.name() + (site.city() == null ? "" : ", " + site.city()),

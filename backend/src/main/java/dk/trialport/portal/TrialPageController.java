@@ -4,6 +4,7 @@ import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialDetails;
 import dk.trialport.fhir.TrialDetailsReader;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.Place;
 import dk.trialport.search.vocabulary.PostalCodes;
 import java.util.LinkedHashMap;
@@ -34,9 +35,15 @@ class TrialPageController {
     private final TrialDetailsReader details;
     private final PostalCodes postalCodes;
     private final MessageSource messages;
+    private final ConditionVocabulary vocabulary;
 
     TrialPageController(
-            PublicTrials trials, TrialDetailsReader details, PostalCodes postalCodes, MessageSource messages) {
+            PublicTrials trials,
+            TrialDetailsReader details,
+            PostalCodes postalCodes,
+            MessageSource messages,
+            ConditionVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.trials = trials;
         this.details = details;
         this.postalCodes = postalCodes;
@@ -65,7 +72,7 @@ class TrialPageController {
         form.errors().forEach((field, key) -> errors.put(field, texts.get(key)));
         return Rendering.view(VIEW)
                 .status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-                .modelAttribute("trial", TrialViews.view(trial, found, from, texts))
+                .modelAttribute("trial", TrialViews.view(trial, found, from, texts, vocabulary))
                 .modelAttribute("check", form)
                 .modelAttribute("checkRows", rows)
                 .modelAttribute("errors", errors)

@@ -5,18 +5,26 @@ import java.util.List;
 /**
  * A trial's public page as shown, in the reader's language. Public so that templates can read it.
  *
+ * <p>A text's {@code ...Lang} is its language when that is not the page's (for the {@code lang} attribute and a
+ * note saying so), else null.
+ *
  * @param recruiting whether the trial looks for participants now or soon, so interest can be registered
  */
 public record TrialView(
         String id,
         String title,
+        String titleLang,
         String summary,
+        String summaryLang,
         String scientificTitle,
+        String scientificTitleLang,
         String description,
+        String descriptionLang,
+        String criteriaLang,
         String status,
         boolean recruiting,
         List<String> phases,
-        List<String> conditions,
+        List<Text> conditions,
         String sponsor,
         String age,
         String sex,
@@ -27,6 +35,9 @@ public record TrialView(
         List<ContactView> contacts,
         List<IdentifierView> identifiers,
         String lastUpdated) {
+
+    /** A text and its language when that is not the page's, else null. */
+    public record Text(String value, String lang) {}
 
     /** A site: department, address, how far from the person's postal code, and its own contacts. */
     public record SiteView(

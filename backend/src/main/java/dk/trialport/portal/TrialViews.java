@@ -2,11 +2,15 @@ package dk.trialport.portal;
 
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialDetails;
+import dk.trialport.search.vocabulary.Code;
+import dk.trialport.search.vocabulary.CodedCondition;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.GeoPoint;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -18,28 +22,35 @@ final class TrialViews {
 
     private TrialViews() {}
 
-    static TrialView view(Trial trial, TrialDetails details, GeoPoint from, Texts texts) {
+    static TrialView view(
+            Trial trial, TrialDetails details, GeoPoint from, Texts texts, ConditionVocabulary vocabulary) {
+        var page = texts.english() ? "en" : "da";
+        var title = firstOf(
+                texts.english() ? languaged(trial.layTitleEn(), "en") : languaged(trial.layTitleDa(), "da"),
+                languaged(trial.layTitleDa(), "da"),
+                languaged(trial.layTitleEn(), "en"),
+                // Registry and protocol titles are English (ClinicalTrials.gov, CTIS, the workspace's "titleEn").
+                languaged(trial.title(), "en"));
+        var summary = texts.english()
+                ? firstOf(languaged(trial.summaryEn(), "en"), languaged(trial.summaryDa(), "da"))
+                : firstOf(languaged(trial.summaryDa(), "da"), languaged(trial.summaryEn(), "en"));
         return new TrialView(
                 trial.id(),
-                firstOf(
-                        texts.english() ? trial.layTitleEn() : trial.layTitleDa(),
-                        trial.layTitleDa(),
-                        trial.layTitleEn(),
-                        trial.title()),
-                texts.english()
-                        ? firstOf(trial.summaryEn(), trial.summaryDa())
-                        : firstOf(trial.summaryDa(), trial.summaryEn()),
+                title == null ? null : title.value(),
+                title == null ? null : other(title.lang(), page),
+                summary == null ? null : summary.value(),
+                summary == null ? null : other(summary.lang(), page),
                 trial.title(),
+                other("en", page),
                 details.description(),
+                TextLanguage.ifOther(details.description(), texts.locale()),
+                TextLanguage.ifOther(details.criteria(), texts.locale()),
                 trial.recruitmentStatus() == null ? null : texts.facet("status", trial.recruitmentStatus()),
                 trial.isOpenForInterest(),
                 trial.phases().stream()
                         .map(phase -> texts.facet("phase", phase))
                         .toList(),
-                trial.conditions().stream()
-                        .map(Trial.Condition::text)
-                        .filter(Objects::nonNull)
-                        .toList(),
+                conditions(trial, vocabulary, texts),
                 trial.sponsor(),
                 details.eligibilityStated()
                         ? texts.ageRange(trial.minimumAgeYears(), trial.maximumAgeYears())
@@ -57,6 +68,44 @@ final class TrialViews {
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(texts.locale())
                         .format(trial.lastUpdated().atZone(DENMARK)));
+    }
+
+    /**
+     * The trial's conditions in the page's language: the vocabulary's name of each condition it knows (by code or
+     * name), else the registry's own words, marked with their language when that is not the page's.
+     */
+    private static List<TrialView.Text> conditions(Trial trial, ConditionVocabulary vocabulary, Texts texts) {
+        var shown = new LinkedHashMap<String, TrialView.Text>();
+        for (var condition : trial.conditions()) {
+            if (condition.text() == null && condition.codes().isEmpty()) {
+                continue;
+            }
+            var codes = condition.codes().stream()
+                    .map(code -> new Code(code.system(), code.code()))
+                    .toList();
+            var known = vocabulary.matched(List.of(new CodedCondition(condition.text(), codes))).stream()
+                    .findFirst();
+            var text = known.map(id -> new TrialView.Text(vocabulary.label(id, texts.locale()), null))
+                    .orElseGet(() -> new TrialView.Text(condition.text(), registryLanguage(condition.text(), texts)));
+            if (text.value() != null) {
+                shown.putIfAbsent(text.value().toLowerCase(texts.locale()), text);
+            }
+        }
+        return List.copyOf(shown.values());
+    }
+
+    /** A registry's words are English unless they are clearly Danish; null when that is the page's language. */
+    private static String registryLanguage(String text, Texts texts) {
+        var guessed = TextLanguage.of(text);
+        return other(guessed == null ? "en" : guessed, texts.english() ? "en" : "da");
+    }
+
+    private static TrialView.Text languaged(String value, String lang) {
+        return value == null || value.isBlank() ? null : new TrialView.Text(value, lang);
+    }
+
+    private static String other(String lang, String page) {
+        return lang == null || lang.equals(page) ? null : lang;
     }
 
     /** The sites, nearest first when the person gave a place. */
@@ -105,9 +154,9 @@ final class TrialViews {
                 .toList();
     }
 
-    private static String firstOf(String... values) {
+    private static TrialView.Text firstOf(TrialView.Text... values) {
         for (var value : values) {
-            if (value != null && !value.isBlank()) {
+            if (value != null) {
                 return value;
             }
         }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("trialport.recruitment")
 public record RecruitmentProperties(
         String encryptionKey,
-        @DefaultValue("interest-2026-11") String consentVersion,
+        @DefaultValue("interest-2026-12") String consentVersion,
         @DefaultValue("20") int registrationsPerHour,
         @DefaultValue("profile-2026-11") String profileConsentVersion,
         @DefaultValue("1s") java.time.Duration matchingPoll,

@@ -111,7 +111,7 @@ class ResearchSubjectIT {
         var consent = contained(subject, Consent.class);
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
         assertThat(consent.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("research");
-        assertThat(consent.getPolicyFirstRep().getUri()).endsWith("/interest-2026-11");
+        assertThat(consent.getPolicyFirstRep().getUri()).endsWith("/interest-2026-12");
         assertThat(consent.getDateTime()).isNotNull();
         assertThat(FhirClients.CONTEXT.newJsonParser().encodeResourceToString(first))
                 .doesNotContain("anne@example.dk", "Jeg har diabetes", "20 30 40 50");
@@ -193,6 +193,7 @@ class ResearchSubjectIT {
         var anneLoggedIn = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
         anneLoggedIn
@@ -202,7 +203,7 @@ class ResearchSubjectIT {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(html -> assertThat(html).contains("demo-hospital (hospital_system)"));
+                .value(html -> assertThat(html).contains("Hospitalets system (demo-hospital)"));
     }
 
     /** GDPR Art. 19: whoever received a registration learns of its erasure, by the same poll, with nothing left in it. */
@@ -258,6 +259,7 @@ class ResearchSubjectIT {
         var team = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .mutateWith(mockOidcLogin()
                         .idToken(token -> token.subject("inv-erasure").claim("organization", "rh-onkologi"))

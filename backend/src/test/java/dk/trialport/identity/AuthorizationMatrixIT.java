@@ -246,6 +246,12 @@ class AuthorizationMatrixIT {
                 int status = Integer.parseInt(expected);
                 response.expectStatus().isEqualTo(status);
                 if (status >= 400 && endpointName.startsWith("fhir-")) {
+                    response.expectHeader()
+                            .value(
+                                    "Content-Type",
+                                    type -> assertThat(type)
+                                            .as("a refusal says its charset as every FHIR answer does")
+                                            .isEqualToIgnoringCase("application/fhir+json;charset=UTF-8"));
                     response.expectBody()
                             .jsonPath("$.resourceType")
                             .isEqualTo("OperationOutcome")

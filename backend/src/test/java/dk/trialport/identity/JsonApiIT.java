@@ -3,6 +3,7 @@ package dk.trialport.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.trialport.search.SearchFixtureAccess;
+import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
@@ -72,17 +73,15 @@ class JsonApiIT {
                 null,
                 false,
                 SearchFixtureAccess.Site.AARHUS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (web.get()
-                        .uri("/api/v1/trials")
-                        .exchange()
-                        .returnResult(String.class)
-                        .getStatus()
-                        .value()
-                != 200) {
-            assertThat(System.nanoTime()).as("the trial is indexed within 60 s").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        Eventually.await(
+                () -> web.get()
+                                .uri("/api/v1/trials")
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 200,
+                "the trial is indexed");
     }
 
     @Test
@@ -182,7 +181,7 @@ class JsonApiIT {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
-                .contentType("application/fhir+json")
+                .contentType("application/fhir+json;charset=UTF-8")
                 .expectBody()
                 .jsonPath("$.resourceType")
                 .isEqualTo("OperationOutcome");

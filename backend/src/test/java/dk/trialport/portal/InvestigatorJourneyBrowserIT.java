@@ -75,6 +75,16 @@ class InvestigatorJourneyBrowserIT {
 
         browser.clickAndWait(browser.find(By.linkText("Opret nyt forsøg")));
         browser.awaitHeading("Opret forsøg");
+        // Fields as wide as what goes in them, the required ones marked, the workspace one click from the header.
+        assertThat(browser.find(By.id("titleEn")).getSize().getWidth()).isGreaterThan(500);
+        assertThat(browser.find(By.id("laySummaryDa")).getSize().getWidth()).isGreaterThan(500);
+        assertThat(browser.find(By.cssSelector("label[for=layTitleDa]")).getText())
+                .contains("(skal udfyldes)");
+        assertThat(browser.find(By.id("layTitleDa")).getAttribute("aria-required"))
+                .isEqualTo("true");
+        assertThat(browser.find(By.cssSelector("label[for=layTitleEn]")).getText())
+                .doesNotContain("(skal udfyldes)");
+        assertThat(browser.find(By.cssSelector(".account-links")).getText()).contains("Arbejdsrum", "Min side");
         browser.check("investigator-da-02-new-trial");
         browser.type("layTitleEn", "Weekly medicine for type 2 diabetes");
         browser.type("titleEn", "Weekly semaglutide in type 2 diabetes: a randomised trial");
@@ -237,7 +247,10 @@ class InvestigatorJourneyBrowserIT {
                         "Taking part",
                         "You shared your contact details with the trial team",
                         "Stop sharing my contact details");
-        assertThat(browser.mainText()).contains("Dr. Mette Larsen (investigator)", "The trial team wrote to you");
+        // Who saw the details: one line per who and what, behind a disclosure.
+        browser.find(By.cssSelector(".access-log summary")).click();
+        assertThat(browser.find(By.cssSelector(".access-log table")).getText())
+                .contains("The trial team (Dr. Mette Larsen)", "The trial team wrote to you", "You", "Viewed My page");
         browser.check("investigator-en-04-my-page");
 
         // Another organization's investigator can open neither the trial nor its candidates.
@@ -260,6 +273,23 @@ class InvestigatorJourneyBrowserIT {
         browser.clickAndWait(action("add-member"));
         browser.find(By.id("subject-error"));
         browser.check("workspace-admin-errors");
+
+        // A parameter that says nothing was done (the language) shows no empty success box.
+        browser.open(url("/arbejdsrum/admin?lang=da"));
+        browser.awaitHeading("Administration af forsøgshold");
+        assertThat(browser.driver().findElements(By.cssSelector(".notice--success")))
+                .isEmpty();
+
+        // On a phone the workspace's tables scroll in their own box; the page itself does not scroll sideways.
+        browser.resize(390, 844);
+        browser.open(url("/arbejdsrum"));
+        browser.awaitHeading("Arbejdsrum for forsøgshold");
+        assertThat(browser.scrollsSideways()).isFalse();
+        browser.check("workspace-home-phone");
+        browser.open(url("/arbejdsrum/admin"));
+        browser.awaitHeading("Administration af forsøgshold");
+        assertThat(browser.scrollsSideways()).isFalse();
+        browser.check("workspace-admin-phone");
     }
 
     /** Moves the candidate on the open candidate page to another status, which the page then shows. */

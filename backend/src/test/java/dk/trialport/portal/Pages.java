@@ -15,7 +15,12 @@ final class Pages {
     private Pages() {}
 
     static String get(WebTestClient client, String uri) {
-        return client.get()
+        // The first page of a run compiles the templates; on a loaded two-core machine that takes longer than the
+        // client's default 5 seconds.
+        return client.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .build()
+                .get()
                 .uri(uri)
                 .accept(MediaType.TEXT_HTML)
                 .exchange()

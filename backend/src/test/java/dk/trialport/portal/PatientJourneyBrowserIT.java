@@ -335,6 +335,44 @@ class PatientJourneyBrowserIT {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void onAPhoneTheResultsComeFirstAndTheFiltersWaitBehindADisclosure(Language language) {
+        browser.resize(390, 844);
+        browser.open(url("/soeg?q=" + language.searchWord + "&lang=" + language.code));
+        assertThat(browser.find(By.id("results-heading")).getText()).isEqualTo(language.found);
+        var firstResult = browser.find(By.cssSelector(".result-card"));
+        assertThat(browser.top(firstResult))
+                .as("the first result starts on the first screen of a 390 × 844 phone")
+                .isLessThan(844);
+        assertThat(browser.scrollsSideways())
+                .as("the page fits the phone's width")
+                .isFalse();
+        assertThat(browser.driver().findElement(By.id("age")).isDisplayed())
+                .as("the filters are folded away")
+                .isFalse();
+        browser.check("phone-" + language.code + "-01-search-results");
+
+        // Opening the disclosure (no JavaScript of ours involved) shows the filters; they work as on a wide screen.
+        browser.find(By.cssSelector(".filter-disclosure__toggle")).click();
+        browser.find(By.id("age")).sendKeys("old");
+        browser.clickAndWait(browser.button(language.applyFilters));
+        assertThat(browser.find(By.id("age-error")).getText())
+                .as("with an error the filters are open, the error next to its field")
+                .contains(language.ageError);
+        browser.check("phone-" + language.code + "-02-filter-error");
+        browser.find(By.id("age")).clear();
+        browser.find(By.id("age")).sendKeys("54");
+        browser.clickAndWait(browser.button(language.applyFilters));
+        assertThat(browser.driver().findElements(By.cssSelector(".error-summary")))
+                .isEmpty();
+        assertThat(texts(By.cssSelector(".result-card__title a"))).contains(language.trialTitle);
+        assertThat(browser.driver().findElement(By.id("age")).getAttribute("value"))
+                .as("a closed disclosure still keeps the filter")
+                .isEqualTo("54");
+        assertThat(browser.scrollsSideways()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void theAccessibilityStatementAndTheErrorPageAreAccessible(Language language) {
         browser.open(url("/tilgaengelighed?lang=" + language.code));
         browser.awaitHeading(language.accessibilityHeading);

@@ -80,7 +80,7 @@ class InterestRegistrationIT {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(html -> assertThat(html).contains("interest-2026-11", "name=\"consent\""));
+                .value(html -> assertThat(html).contains("interest-2026-12", "name=\"consent\""));
 
         var missingConsent = form("", "email", "anne@example.dk", "");
         anne.mutateWith(csrf())
@@ -166,7 +166,7 @@ class InterestRegistrationIT {
                                 "anne.jensen@example.dk",
                                 "Jeg har haft diabetes i 10 år",
                                 "Modtaget",
-                                "interest-2026-11",
+                                "/samtykke/interest-2026-12",
                                 "Træk min interesse tilbage"));
 
         var bob = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));

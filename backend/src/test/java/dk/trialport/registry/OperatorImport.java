@@ -39,7 +39,7 @@ final class OperatorImport {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofMinutes(2))
                 .build();
-        var token = Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
+        var token = operatorToken();
         api.post()
                 .uri(uri -> {
                     var builder = uri.path("/api/v1/admin/import")
@@ -51,30 +51,35 @@ final class OperatorImport {
                 .exchange()
                 .expectStatus()
                 .isAccepted();
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> status = api.get()
-                    .uri("/api/v1/admin/import")
-                    .headers(h -> h.setBearerAuth(token))
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                    .returnResult()
-                    .getResponseBody();
-            assertThat(status.get("state")).isNotEqualTo("failed");
-            if ("done".equals(status.get("state"))) {
-                @SuppressWarnings("unchecked")
-                var summary = (Map<String, Object>) status.get("summary");
-                return summary;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the import did not finish in 15 minutes");
+        // Polled with a token fetched for each look: a long import outlives one token, as the operator's does.
+        var finished = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
+        org.awaitility.Awaitility.await("the import finishes")
+                .atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Map<String, Object> status = api.get()
+                            .uri("/api/v1/admin/import")
+                            .headers(h -> h.setBearerAuth(operatorToken()))
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                            .returnResult()
+                            .getResponseBody();
+                    assertThat(status.get("state")).isNotEqualTo("failed");
+                    if ("done".equals(status.get("state"))) {
+                        @SuppressWarnings("unchecked")
+                        var summary = (Map<String, Object>) status.get("summary");
+                        finished.set(summary);
+                        return true;
+                    }
+                    return false;
+                });
+        return finished.get();
+    }
+
+    private String operatorToken() {
+        return Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
     }
 
     /** The trials carrying an identifier. */

@@ -61,7 +61,7 @@ class TrialMatchIT {
     void catalogue() {
         SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
         SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-        web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        web = FhirClients.web(port);
         token = Tokens.clientCredentials(
                 issuer, "demo-hospital-readonly", "demo-hospital-readonly-secret", "system/ResearchStudy.rs");
     }

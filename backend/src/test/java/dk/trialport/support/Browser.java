@@ -124,6 +124,31 @@ public final class Browser
         return driver;
     }
 
+    /** Sets the size of the window's viewport, e.g. 390 × 844 for a phone held upright. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        // The window includes the browser's frame; adjust until the page itself has the asked width.
+        var inner = (Number) driver.executeScript("return window.innerWidth");
+        var innerHeight = (Number) driver.executeScript("return window.innerHeight");
+        driver.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(
+                        2 * width - inner.intValue(), 2 * height - innerHeight.intValue()));
+    }
+
+    /** How far below the top of the page the element starts, in CSS pixels. */
+    public int top(WebElement element) {
+        return ((Number) driver.executeScript(
+                        "return arguments[0].getBoundingClientRect().top + window.scrollY", element))
+                .intValue();
+    }
+
+    /** Whether the page is wider than its window, so a person would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    }
+
     public void open(String url) {
         driver.get(url);
     }
