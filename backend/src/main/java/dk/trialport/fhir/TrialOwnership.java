@@ -112,13 +112,16 @@ class TrialOwnership {
                             allowed ? Mono.<Void>empty() : Mono.error(new CatalogueException.NotFound(type, id)));
         }
 
-        /** Whether {@code type/id} exists for this caller: everything but another team's draft trial does. */
+        /**
+         * Whether {@code type/id} exists for this caller: everything but a trial that is not public (a draft, by
+         * {@link Trial#isPublic()}, the one definition) of another team does.
+         */
         Mono<Boolean> maySee(String type, String id) {
             if (!TRIAL.equals(type)) {
                 return Mono.just(true);
             }
             return trials.find(id)
-                    .filter(Trial::isDraft)
+                    .filter(trial -> !trial.isPublic())
                     .flatMap(draft -> caller == null ? Mono.just(false) : teams.mayActFor(caller, id))
                     .defaultIfEmpty(true);
         }

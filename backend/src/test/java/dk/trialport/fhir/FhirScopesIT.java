@@ -28,8 +28,10 @@ class FhirScopesIT {
 
     @Test
     void writesNeedTheScopeOfTheirTypeAndInteraction() {
-        var web =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        var web = WebTestClient.bindToServer()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .baseUrl("http://localhost:" + port)
+                .build();
         var organizationsOnly = Tokens.demoHospital(identity.issuer(), "system/Organization.cruds");
         var location = FhirClients.CONTEXT
                 .newJsonParser()

@@ -238,6 +238,7 @@ class TrialOwnershipIT {
         var orphan = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .mutateWith(mockJwt()
                         .jwt(jwt -> jwt.subject("system-without-organization")

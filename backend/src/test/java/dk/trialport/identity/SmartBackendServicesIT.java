@@ -42,8 +42,10 @@ class SmartBackendServicesIT {
 
     @Test
     void aSignedClientAssertionGetsATokenThatWritesTheCatalogue() throws Exception {
-        var api =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        var api = WebTestClient.bindToServer()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .baseUrl("http://localhost:" + port)
+                .build();
         var discovery = api.get()
                 .uri("/fhir/.well-known/smart-configuration")
                 .exchange()
@@ -90,6 +92,7 @@ class SmartBackendServicesIT {
 
     private static Map<String, Object> token(String tokenEndpoint, String assertion, int status) {
         return WebTestClient.bindToServer()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .post()
                 .uri(tokenEndpoint)

@@ -52,6 +52,7 @@ class ProfilePageTest {
         anne = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne")));
     }

@@ -47,6 +47,7 @@ class PublicTrialRulesIT {
         anne = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
     }
@@ -135,6 +136,7 @@ class PublicTrialRulesIT {
         var bob = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
                 .mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
         bob.get()

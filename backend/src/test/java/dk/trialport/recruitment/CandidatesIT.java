@@ -57,6 +57,7 @@ class CandidatesIT {
         web = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build();
         if (trialId == null) {
             trialId = database.sql("SELECT trial_id FROM trial_team")

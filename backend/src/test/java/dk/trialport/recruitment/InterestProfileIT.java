@@ -36,6 +36,7 @@ class InterestProfileIT {
         web = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build();
     }
 

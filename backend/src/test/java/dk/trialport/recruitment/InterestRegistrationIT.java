@@ -49,6 +49,7 @@ class InterestRegistrationIT {
         web = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build();
         var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
         var existing = hospital.search()

@@ -90,6 +90,7 @@ class ProfileMatchingIT {
         var web = WebTestClient.bindToApplicationContext(context)
                 .apply(springSecurity())
                 .configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build();
         web.mutateWith(mockOidcLogin().idToken(token -> token.subject("match")))
                 .get()
