@@ -101,6 +101,20 @@ class ServerOutagesIT {
                     .contains("OperationOutcome")
                     .contains("\"code\":\"no-store\"");
 
+            var batch = web.post()
+                    .uri("/fhir")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(MediaType.parseMediaType("application/fhir+json"))
+                    .bodyValue("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"resource\":"
+                            + ORGANIZATION + ",\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}]}")
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult();
+            assertThat(batch.getStatus().value() == 503
+                            || batch.getResponseBody().contains("\"status\":\"503 Service Unavailable\""))
+                    .as("a batch's entries are 503 too: %s", batch.getResponseBody())
+                    .isTrue();
+
             assertThat(unavailable(post(web, token)))
                     .contains("OperationOutcome")
                     .doesNotContain("\"exception\"");
