@@ -1,5 +1,7 @@
 package dk.trialport.api;
 
+import dk.trialport.availability.Outages;
+import dk.trialport.availability.ServiceUnavailable;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +90,10 @@ class ApiErrors implements WebExceptionHandler {
     }
 
     static ResponseEntity<ProblemDetail> problem(Throwable thrown, ServerHttpRequest request) {
+        var outage = Outages.of(thrown);
+        if (outage.isPresent()) {
+            return unavailable(outage.get(), request);
+        }
         var e = thrown instanceof ServerExchangeRejectedException rejected ? refused(rejected, request) : thrown;
         if (!(e instanceof ErrorResponse error)) {
             var id = UUID.randomUUID().toString();
@@ -118,6 +124,16 @@ class ApiErrors implements WebExceptionHandler {
         }
         return ResponseEntity.status(error.getStatusCode())
                 .headers(error.getHeaders())
+                .body(body);
+    }
+
+    /** PostgreSQL or Elasticsearch is down: a 503 problem with {@code Retry-After}, logged as one line. */
+    private static ResponseEntity<ProblemDetail> unavailable(ServiceUnavailable e, ServerHttpRequest request) {
+        log.warn("API {}", e.logLine(request.getMethod(), request.getPath()));
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getReason());
+        body.setProperty("retryAfterSeconds", ServiceUnavailable.RETRY_AFTER.toSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .headers(e.getHeaders())
                 .body(body);
     }
 

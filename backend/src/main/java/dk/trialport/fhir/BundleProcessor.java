@@ -1,6 +1,7 @@
 package dk.trialport.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import dk.trialport.availability.Outages;
 import dk.trialport.catalogue.CatalogueException;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.catalogue.StoredResource;
@@ -395,15 +396,22 @@ public class BundleProcessor {
 
     private BundleEntryComponent failed(Throwable error) {
         var entry = new BundleEntryComponent();
+        var outage = Outages.of(error);
         var problem = error instanceof FhirProblem p
                 ? p
                 : error instanceof CatalogueException e
                         ? new FhirProblem(FhirErrors.statusOf(e), "processing", e.getMessage(), null)
-                        : new FhirProblem(
-                                HttpStatus.INTERNAL_SERVER_ERROR,
-                                "exception",
-                                "The entry could not be processed",
-                                null);
+                        : outage.isPresent()
+                                ? new FhirProblem(
+                                        HttpStatus.SERVICE_UNAVAILABLE,
+                                        "no-store",
+                                        outage.get().getReason(),
+                                        null)
+                                : new FhirProblem(
+                                        HttpStatus.INTERNAL_SERVER_ERROR,
+                                        "exception",
+                                        "The entry could not be processed",
+                                        null);
         entry.getResponse()
                 .setStatus(problem.status().value() + " " + problem.status().getReasonPhrase())
                 .setOutcome(FhirResponses.outcomeOf(problem));

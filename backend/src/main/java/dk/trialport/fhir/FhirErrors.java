@@ -1,6 +1,9 @@
 package dk.trialport.fhir;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import dk.trialport.availability.Dependency;
+import dk.trialport.availability.Outages;
+import dk.trialport.availability.ServiceUnavailable;
 import dk.trialport.catalogue.CatalogueException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -81,6 +84,22 @@ class FhirErrors {
         return problem(new FhirProblem(HttpStatus.BAD_REQUEST, "invalid", e.getReason(), null), request);
     }
 
+    /**
+     * PostgreSQL or Elasticsearch is down: a 503 OperationOutcome with {@code Retry-After} (issue type
+     * {@code no-store} when the database is gone, {@code transient} otherwise), logged as one line.
+     */
+    @ExceptionHandler(ServiceUnavailable.class)
+    ResponseEntity<String> unavailable(ServiceUnavailable e, ServerHttpRequest request) {
+        log.warn("FHIR {}", e.logLine(request.getMethod(), request.getPath()));
+        var code = e.dependency() == Dependency.POSTGRESQL ? "no-store" : "transient";
+        var answer =
+                responses.outcome(new FhirProblem(HttpStatus.SERVICE_UNAVAILABLE, code, e.getReason(), null), request);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .headers(e.getHeaders())
+                .body(answer.getBody());
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<String> status(ResponseStatusException e, ServerHttpRequest request) {
         var status = HttpStatus.valueOf(e.getStatusCode().value());
@@ -113,6 +132,7 @@ class FhirErrors {
             case DataFormatException e -> unreadable(e, request);
             case DataBufferLimitException e -> tooLarge(e, request);
             case ServerWebInputException e -> badInput(e, request);
+            case ServiceUnavailable e -> unavailable(e, request);
             case ResponseStatusException e -> status(e, request);
             case Exception e -> unexpected(e, request);
             default -> unexpected(new IllegalStateException(error), request);
@@ -121,6 +141,10 @@ class FhirErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, ServerHttpRequest request) {
+        var outage = Outages.of(e);
+        if (outage.isPresent()) {
+            return unavailable(outage.get(), request);
+        }
         var id = UUID.randomUUID().toString();
         log.error("FHIR {} {} failed, error id {}", request.getMethod(), request.getPath(), id, e);
         return responses.outcome(

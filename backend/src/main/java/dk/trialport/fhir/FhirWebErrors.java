@@ -29,7 +29,7 @@ class FhirWebErrors implements WebExceptionHandler {
         var answer = errors.answer(error, exchange.getRequest());
         var response = exchange.getResponse();
         response.setStatusCode(answer.getStatusCode());
-        response.getHeaders().addAll(answer.getHeaders());
+        response.getHeaders().putAll(answer.getHeaders());
         var body = answer.getBody() == null
                 ? new byte[0]
                 : answer.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -25,6 +25,11 @@ class MailWorker implements PollingWorker.Consumer {
 
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * The longest wait of the loop after a failed round (PostgreSQL down): shorter than a mail's own backoff, so mails
+     * go out soon after the database is back.
+     */
+    private static final Duration ROUND_MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final MailQueue queue;
     private final TrialProjectionStore trials;
@@ -32,6 +37,8 @@ class MailWorker implements PollingWorker.Consumer {
     private final Mails mails;
     private final ObjectProvider<JavaMailSender> sender;
     private final NotifyProperties properties;
+    /** Whether the mail server failed the last try: an outage is logged when it starts and when it ends, not per mail. */
+    private boolean serverDown;
 
     MailWorker(
             MailQueue queue,
@@ -55,7 +62,15 @@ class MailWorker implements PollingWorker.Consumer {
 
     @Override
     public PollingWorker.Pace pace() {
-        return new PollingWorker.Pace(properties.poll(), properties.firstBackoff(), properties.maxBackoff());
+        var max =
+                properties.maxBackoff().compareTo(ROUND_MAX_BACKOFF) < 0 ? properties.maxBackoff() : ROUND_MAX_BACKOFF;
+        return new PollingWorker.Pace(properties.poll(), properties.firstBackoff(), max);
+    }
+
+    /** The wait before a mail's next try after {@code failures} failed tries. */
+    private Duration retryIn(int failures) {
+        return new PollingWorker.Pace(properties.poll(), properties.firstBackoff(), properties.maxBackoff())
+                .backoff(failures);
     }
 
     @Override
@@ -86,7 +101,7 @@ class MailWorker implements PollingWorker.Consumer {
     private void send(JavaMailSender mailSender, MailQueue.Mail mail) {
         var known = recipients.get(mail.to().kind());
         if (known == null) {
-            queue.retryLater(mail.id(), pace().backoff(mail.attempts() + 1)).block();
+            queue.retryLater(mail.id(), retryIn(mail.attempts() + 1)).block();
             log.warn(
                     "Mail {} waits: nothing answers for recipients of kind {}",
                     mail.id(),
@@ -100,14 +115,29 @@ class MailWorker implements PollingWorker.Consumer {
             log.info("Mail {} dropped: no address or no trial any more", mail.id());
             return;
         }
+        if (!queue.stillClaimed(mail, LEASE).block()) {
+            log.info("Mail {} not sent here: its lease ran out and another sender has it", mail.id());
+            return;
+        }
         try {
             mailSender.send(mails.write(mail.template(), address, trial));
             queue.sent(mail.id()).block();
+            if (serverDown) {
+                serverDown = false;
+                log.info("The mail server takes mails again");
+            }
             log.info("Mail {} sent after {} earlier tries", mail.id(), mail.attempts());
         } catch (MailException e) {
-            var wait = pace().backoff(mail.attempts() + 1);
+            var wait = retryIn(mail.attempts() + 1);
             queue.retryLater(mail.id(), wait).block();
-            log.warn(
+            if (!serverDown) {
+                serverDown = true;
+                // The type only: a mail server's message can name the recipient.
+                log.warn(
+                        "The mail server does not take mails; they wait and are tried again ({})",
+                        e.getClass().getSimpleName());
+            }
+            log.debug(
                     "Mail {} not sent (try {}), next try in {}: {}",
                     mail.id(),
                     mail.attempts() + 1,

@@ -1,12 +1,16 @@
 package dk.trialport.portal;
 
+import dk.trialport.availability.ServiceUnavailable;
 import dk.trialport.search.InvalidSearch;
 import dk.trialport.search.SearchPage;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -19,12 +23,14 @@ import reactor.core.publisher.Mono;
 /**
  * The search results page, {@code /soeg}: a GET form whose query string is the whole state of the search
  * (the same parameters as the search API), the result cards with facet counts, and paging by cursor.
- * What cannot be searched is shown next to its field, with status 400.
+ * What cannot be searched is shown next to its field, with status 400; when the index does not answer, the page says
+ * search is unavailable right now, with status 503.
  */
 @Controller
 class SearchPageController {
 
     static final String VIEW = "search/results";
+    private static final Logger log = LoggerFactory.getLogger(SearchPageController.class);
 
     private final TrialSearch search;
     private final TrialQueryParser parser;
@@ -44,7 +50,22 @@ class SearchPageController {
         var form = SearchForm.of(parameters);
         return Mono.defer(() -> search.search(parser.parse(parameters, texts.locale())))
                 .map(page -> found(page, form, parameters, texts))
-                .onErrorResume(InvalidSearch.class, invalid -> Mono.just(invalid(invalid, form, texts)));
+                .onErrorResume(InvalidSearch.class, invalid -> Mono.just(invalid(invalid, form, texts)))
+                .onErrorResume(
+                        ServiceUnavailable.class,
+                        unavailable -> Mono.just(unavailable(unavailable, form, texts, exchange)));
+    }
+
+    /** The index does not answer: the form as entered and a notice to try again soon, with status 503. */
+    private Rendering unavailable(
+            ServiceUnavailable unavailable, SearchForm form, Texts texts, ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        log.warn("Page {}", unavailable.logLine(request.getMethod(), request.getPath()));
+        return view(form, filters.groups(form, null, texts), Map.of())
+                .modelAttribute("unavailable", true)
+                .status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, ServiceUnavailable.retryAfterSeconds())
+                .build();
     }
 
     private Rendering found(SearchPage page, SearchForm form, MultiValueMap<String, String> parameters, Texts texts) {

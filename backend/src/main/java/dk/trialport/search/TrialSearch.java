@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import dk.trialport.availability.Outages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Finds trials in the index: free text, filters with facet counts, distance, sorting and deep paging. */
+/**
+ * Finds trials in the index: free text, filters with facet counts, distance, sorting and deep paging. When the node
+ * does not answer, a search fails with {@link dk.trialport.availability.ServiceUnavailable} (a 503).
+ */
 @Service
 public class TrialSearch {
 
@@ -40,6 +44,7 @@ public class TrialSearch {
     public Mono<SearchPage> search(TrialQuery query) {
         var request = request(query);
         return Mono.fromFuture(() -> client.search(request, TrialDocument.class))
+                .onErrorMap(Outages::ofSearchEngine)
                 .map(response -> page(query, response));
     }
 

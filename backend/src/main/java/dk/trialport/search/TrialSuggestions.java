@@ -2,6 +2,7 @@ package dk.trialport.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import dk.trialport.availability.Outages;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,7 @@ class TrialSuggestions {
                                                                 .fuzzy(z -> z.fuzziness("AUTO")
                                                                         .minLength(4))))),
                         Void.class))
+                .onErrorMap(Outages::ofSearchEngine)
                 // Exact completions first, then those that allow a typo; each trial gives its best-matching phrase.
                 .map(response -> java.util.stream.Stream.of("exact", "fuzzy")
                         .flatMap(name -> response.suggest().getOrDefault(name, List.of()).stream())

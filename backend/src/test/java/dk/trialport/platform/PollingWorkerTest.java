@@ -10,7 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PollingWorkerTest {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -103,6 +107,36 @@ class PollingWorkerTest {
         assertThat(finished.get()).isEqualTo(1);
         assertThat(consumer.calls.get()).as("no batch after the stop").isEqualTo(1);
         assertThat(worker.isRunning()).isFalse();
+    }
+
+    @Test
+    void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEnds(CapturedOutput output) {
+        var consumer = new Fake("outage") {
+            @Override
+            public int runBatch() {
+                if (calls.incrementAndGet() <= 20) {
+                    throw new IllegalStateException(
+                            "Connection refused", new java.net.ConnectException("Connection refused"));
+                }
+                return 0;
+            }
+        };
+        var worker = new PollingWorker(List.of(consumer), meters);
+        worker.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumer.calls.get() > 22);
+        } finally {
+            worker.stop();
+        }
+        var lines = output.toString().lines().toList();
+        assertThat(lines.stream().filter(line -> line.contains("Background consumer outage failed, will retry")))
+                .as("twenty failures in a row, one line")
+                .hasSize(1);
+        assertThat(lines.stream().filter(line -> line.contains("Background consumer outage works again after 20")))
+                .hasSize(1);
+        assertThat(lines.stream().filter(line -> line.startsWith("\tat ")))
+                .as("no stack trace")
+                .isEmpty();
     }
 
     @Test

@@ -31,35 +31,64 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final List<AutoCloseable> started;
     private RunningPlatform running;
     private final Runnable restartSearchNode;
+    private final Runnable restartPostgres;
 
-    private EmbeddedPlatform(List<AutoCloseable> started, RunningPlatform running, Runnable restartSearchNode) {
+    private EmbeddedPlatform(
+            List<AutoCloseable> started,
+            RunningPlatform running,
+            Runnable restartSearchNode,
+            Runnable restartPostgres) {
         this.started = started;
         this.running = running;
         this.restartSearchNode = restartSearchNode;
+        this.restartPostgres = restartPostgres;
     }
 
     /** Stops the shared platform's Elasticsearch node, keeping its data: tests of search being down use it. */
     public static synchronized void stopSearchNode() {
-        if (shared == null) {
-            throw new IllegalStateException("the shared platform is not running");
-        }
-        synchronized (shared.started) {
-            for (var server : List.copyOf(shared.started)) {
-                if (server instanceof ElasticsearchNode node) {
-                    node.close();
-                    shared.started.remove(node);
-                    log.info("Stopped Elasticsearch at {}", node.url());
-                }
-            }
-        }
+        stopShared(ElasticsearchNode.class);
     }
 
     /** Starts the shared platform's Elasticsearch node again, on the same port and with the same data. */
     public static synchronized void startSearchNode() {
+        sharedPlatform().restartSearchNode.run();
+    }
+
+    /**
+     * Stops the shared platform's PostgreSQL (a fast shutdown: open connections are ended), keeping its data: tests of
+     * the database being down use it.
+     */
+    public static synchronized void stopPostgres() {
+        stopShared(PostgresServer.class);
+    }
+
+    /** Starts the shared platform's PostgreSQL again, on the same port and with the same data. */
+    public static synchronized void startPostgres() {
+        sharedPlatform().restartPostgres.run();
+    }
+
+    private static EmbeddedPlatform sharedPlatform() {
         if (shared == null) {
             throw new IllegalStateException("the shared platform is not running");
         }
-        shared.restartSearchNode.run();
+        return shared;
+    }
+
+    private static void stopShared(Class<? extends AutoCloseable> kind) {
+        var platform = sharedPlatform();
+        synchronized (platform.started) {
+            for (var server : List.copyOf(platform.started)) {
+                if (kind.isInstance(server)) {
+                    try {
+                        server.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Could not stop " + kind.getSimpleName(), e);
+                    }
+                    platform.started.remove(server);
+                    log.info("Stopped {}", kind.getSimpleName());
+                }
+            }
+        }
     }
 
     /** Stops the shared platform's mail server: tests of a mail outage use it. */
@@ -93,13 +122,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /**
-     * The platform of this JVM, started on first call and stopped when the JVM exits; later calls
-     * (more application contexts in one test run) get the same servers.
+     * The platform of this JVM, started on first call; later calls (more application contexts in one test run) get
+     * the same servers. {@code stopAtExit} is handed what stops it when the JVM exits: the caller decides when that is
+     * (the Spring listener runs it after every application context has closed, so requests in flight still reach
+     * the database).
      */
-    public static synchronized RunningPlatform startShared(PlatformSettings settings) {
+    public static synchronized RunningPlatform startShared(
+            PlatformSettings settings, java.util.function.Consumer<Runnable> stopAtExit) {
         if (shared == null) {
             shared = start(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-platform-stop"));
+            stopAtExit.accept(shared::close);
         }
         return shared.running;
     }
@@ -149,9 +181,17 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     started.add(node);
                 }
             };
-            return new EmbeddedPlatform(started, running, restart);
+            int databasePort = running.postgres().port();
+            Runnable restartPostgres = () -> {
+                var postgresAgain = PostgresServer.start(
+                        home.resolve("postgres/data"), home.resolve("logs/postgres.log"), databasePort);
+                synchronized (started) {
+                    started.add(postgresAgain);
+                }
+            };
+            return new EmbeddedPlatform(started, running, restart, restartPostgres);
         } catch (CompletionException e) {
-            new EmbeddedPlatform(started, null, null).close();
+            new EmbeddedPlatform(started, null, null, null).close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }

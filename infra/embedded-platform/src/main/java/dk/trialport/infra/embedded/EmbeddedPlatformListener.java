@@ -1,6 +1,7 @@
 package dk.trialport.infra.embedded;
 
 import java.util.LinkedHashMap;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -31,8 +32,23 @@ public final class EmbeddedPlatformListener
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        var running = EmbeddedPlatform.startShared(settings(properties));
+        var running = EmbeddedPlatform.startShared(settings(properties), stop -> stopAtExit(stop, environment));
         pointAt(running, environment);
+    }
+
+    /**
+     * The servers stop when the JVM exits, but only after the application has closed: Spring Boot runs its shutdown
+     * handlers once every application context is closed, that is once the web server has finished the requests in
+     * flight and the background workers their batches. A plain JVM shutdown hook would run at the same time as
+     * Spring's and stop PostgreSQL under requests still being answered. An application that registers no shutdown
+     * hook of Spring's gets a plain one.
+     */
+    private static void stopAtExit(Runnable stop, ConfigurableEnvironment environment) {
+        if (environment.getProperty("spring.main.register-shutdown-hook", Boolean.class, true)) {
+            SpringApplication.getShutdownHandlers().add(stop);
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "embedded-platform-stop"));
+        }
     }
 
     private static PlatformSettings settings(PlatformProperties properties) {
