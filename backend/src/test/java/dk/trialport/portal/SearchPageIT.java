@@ -142,7 +142,12 @@ class SearchPageIT {
         var page = Jsoup.parse(html);
 
         assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("script"))
+                .as("only the portal's own script, nothing from a trial")
+                .allSatisfy(script -> {
+                    assertThat(script.attr("src")).isEqualTo("/js/trialport.js");
+                    assertThat(script.data()).isEmpty();
+                });
         assertThat(page.select(".result-card mark")).isNotEmpty();
         assertThat(page.select(".result-card__title mark").eachText())
                 .allSatisfy(word -> assertThat(word).containsIgnoringCase("diabetes"));
