@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +31,17 @@ public class TrialSearch {
     private final ElasticsearchAsyncClient client;
     private final SearchProperties properties;
     private final SearchResults results;
+    private final ConditionVocabulary vocabulary;
 
-    TrialSearch(ElasticsearchAsyncClient client, SearchProperties properties, SearchResults results) {
+    TrialSearch(
+            ElasticsearchAsyncClient client,
+            SearchProperties properties,
+            SearchResults results,
+            ConditionVocabulary vocabulary) {
         this.client = client;
         this.properties = properties;
         this.results = results;
+        this.vocabulary = vocabulary;
     }
 
     public Mono<SearchPage> search(TrialQuery query) {
@@ -56,7 +63,8 @@ public class TrialSearch {
         }
         int distance = query.distanceKm() != null ? query.distanceKm() : properties.defaultDistanceKm();
         var common = TrialQueries.common(query, distance);
-        var main = Query.of(q -> q.bool(b -> b.must(TrialQueries.text(query)).filter(common)));
+        var main = Query.of(
+                q -> q.bool(b -> b.must(TrialQueries.text(query, vocabulary)).filter(common)));
         var postFilter = Query.of(q -> q.bool(b -> b.filter(TrialQueries.facetsExcept(null, query))));
         var builder = new SearchRequest.Builder()
                 .index(properties.alias())
@@ -67,7 +75,9 @@ public class TrialSearch {
                 .sort(sortOptions(sort, query))
                 .aggregations(aggregations(query));
         if (query.text() != null || query.fhir().conditionText() != null) {
-            builder.highlight(h -> h.preTags("<mark>")
+            var words = SearchResults.firstOf(query.text(), query.fhir().conditionText());
+            builder.highlight(h -> h.highlightQuery(TrialQueries.text(words))
+                    .preTags("<mark>")
                     .postTags("</mark>")
                     .requireFieldMatch(false)
                     .fields(

@@ -114,6 +114,19 @@ public final class ConditionVocabulary {
         return names.conceptIds(text);
     }
 
+    /** The text as the concepts it names (longest names first) and the words left over. */
+    public ConditionReading read(String text) {
+        return names.read(text);
+    }
+
+    /** The concept's broader concepts that are not condition areas, nearest first (e.g. stroke for ischaemic stroke). */
+    public List<String> narrowAncestors(String id) {
+        return selfAndAncestors(id).stream()
+                .skip(1)
+                .filter(ancestor -> !concepts.get(ancestor).isArea())
+                .toList();
+    }
+
     public Collection<ConditionConcept> concepts() {
         return List.copyOf(concepts.values());
     }
