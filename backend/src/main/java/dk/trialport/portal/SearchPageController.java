@@ -1,6 +1,7 @@
 package dk.trialport.portal;
 
 import dk.trialport.search.InvalidSearch;
+import dk.trialport.search.QueryUnderstanding;
 import dk.trialport.search.SearchPage;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
@@ -30,19 +31,29 @@ class SearchPageController {
     private final TrialQueryParser parser;
     private final SearchFilters filters;
     private final MessageSource messages;
+    private final QueryUnderstanding understanding;
 
-    SearchPageController(TrialSearch search, TrialQueryParser parser, SearchFilters filters, MessageSource messages) {
+    SearchPageController(
+            TrialSearch search,
+            TrialQueryParser parser,
+            SearchFilters filters,
+            MessageSource messages,
+            QueryUnderstanding understanding) {
         this.search = search;
         this.parser = parser;
         this.filters = filters;
         this.messages = messages;
+        this.understanding = understanding;
     }
+
+    /** A filter read from the search text, shown as a link that searches again without it. */
+    public record Chip(String label, String href, String removeLabel) {}
 
     @GetMapping(PageLinks.PATH)
     Mono<Rendering> results(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
         var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
         var form = SearchForm.of(parameters);
-        return Mono.defer(() -> search.search(parser.parse(parameters, texts.locale())))
+        return Mono.defer(() -> search.search(understanding.understand(parser.parse(parameters, texts.locale()))))
                 .map(page -> found(page, form, parameters, texts))
                 .onErrorResume(InvalidSearch.class, invalid -> Mono.just(invalid(invalid, form, texts)));
     }
@@ -57,7 +68,20 @@ class SearchPageController {
                                 .toList())
                 .modelAttribute("next", PageLinks.next(parameters, page.next()))
                 .modelAttribute("first", PageLinks.first(parameters))
+                .modelAttribute("chips", chips(page, parameters, texts))
                 .build();
+    }
+
+    private static List<Chip> chips(SearchPage page, MultiValueMap<String, String> parameters, Texts texts) {
+        if (page.understood() == null) {
+            return List.of();
+        }
+        return page.understood().filters().stream()
+                .map(filter -> new Chip(
+                        filter.label(),
+                        PageLinks.withText(parameters, filter.textWithout()),
+                        texts.get("search.understood.remove", filter.label())))
+                .toList();
     }
 
     private Rendering invalid(InvalidSearch invalid, SearchForm form, Texts texts) {

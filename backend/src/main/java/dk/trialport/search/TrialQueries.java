@@ -3,6 +3,7 @@ package dk.trialport.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.RangeRelation;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import dk.trialport.search.vocabulary.ConditionReading;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
@@ -173,6 +174,19 @@ final class TrialQueries {
         terms(filters, "conditionCodes", query.fhir().conditionCodes());
         if (query.age() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("ageRange").value(query.age()))));
+        }
+        var ages = query.understood() == null ? null : query.understood().age();
+        if (ages != null) {
+            filters.add(Query.of(q -> q.range(r -> r.number(n -> {
+                n.field("ageRange").relation(RangeRelation.Intersects);
+                if (ages.minAge() != null) {
+                    n.gte(ages.minAge());
+                }
+                if (ages.maxAge() != null) {
+                    n.lt(ages.maxAge());
+                }
+                return n;
+            }))));
         }
         if (query.startFrom() != null || query.startTo() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {

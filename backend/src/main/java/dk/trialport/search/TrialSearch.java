@@ -156,6 +156,6 @@ public class TrialSearch {
         long total = response.hits().total() == null
                 ? hits.size()
                 : response.hits().total().value();
-        return new SearchPage(total, items, facets, next);
+        return new SearchPage(total, items, facets, next, query.understood());
     }
 }
