@@ -27,6 +27,13 @@ final class PageLinks {
         return parameters.containsKey("cursor") ? link(withoutCursor(parameters)) : null;
     }
 
+    /** The same search with one parameter set to another value, from the first page. */
+    static String with(MultiValueMap<String, String> parameters, String name, String value) {
+        var copy = withoutCursor(parameters);
+        copy.put(name, List.of(value));
+        return link(copy);
+    }
+
     /** The same search with another free text (none when blank), from the first page. */
     static String withText(MultiValueMap<String, String> parameters, String text) {
         var copy = withoutCursor(parameters);

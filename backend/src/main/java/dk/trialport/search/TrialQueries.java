@@ -33,6 +33,12 @@ final class TrialQueries {
             "sponsor",
             "identifiers.folded^3",
             "siteText");
+    /** Where a condition's words count as a mention of it: the trial's own texts, not its sites, sponsor or numbers. */
+    static final List<String> MENTION_FIELDS = TEXT_FIELDS.stream()
+            .filter(field ->
+                    !field.startsWith("siteText") && !field.startsWith("sponsor") && !field.startsWith("identifiers"))
+            .toList();
+
     /** The same text, only folded (no stemming): one analyzer, so words may be spread over fields. */
     static final List<String> FOLDED_FIELDS = List.of(
             "layTitleDa.folded^4",

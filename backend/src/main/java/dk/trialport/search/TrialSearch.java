@@ -50,6 +50,15 @@ public class TrialSearch {
                 .map(response -> page(query, response));
     }
 
+    /** How many trials the query finds in all. */
+    Mono<Long> total(TrialQuery query) {
+        var request = request(query);
+        return Mono.fromFuture(() -> client.search(request, TrialDocument.class))
+                .map(response -> response.hits().total() == null
+                        ? response.hits().hits().size()
+                        : response.hits().total().value());
+    }
+
     /** How long Elasticsearch itself took for a query, in milliseconds (the benchmark compares it with the API). */
     Mono<Long> took(TrialQuery query) {
         return Mono.fromFuture(() -> client.search(request(query), TrialDocument.class))

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.Outbox;
 import dk.trialport.support.TrialportIntegrationTest;
-import java.net.URI;
 import java.util.ArrayList;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Filters written in the search box ("kræft nær Aarhus", "forsøg for raske frivillige", "børn", "kvinder", "over
@@ -168,7 +164,7 @@ class QueryUnderstandingIT {
 
     @Test
     void theResultsPageShowsEachUnderstoodFilterAsALinkWithoutIt() {
-        var page = page("/soeg?q=" + encode("kræft nær Aarhus"));
+        var page = page("/soeg?q=" + SearchTestSupport.encode("kræft nær Aarhus"));
 
         assertThat(page.selectFirst("#results-heading").text()).isEqualTo("1 forsøg fundet");
         var chip = page.selectFirst(".understood__chips a.chip");
@@ -182,7 +178,7 @@ class QueryUnderstandingIT {
 
     @Test
     void theEnglishPageNamesTheFiltersInEnglish() {
-        var page = page("/soeg?lang=en&q=" + encode("trials for healthy volunteers near Copenhagen"));
+        var page = page("/soeg?lang=en&q=" + SearchTestSupport.encode("trials for healthy volunteers near Copenhagen"));
 
         assertThat(page.select(".understood__chips a.chip").eachText())
                 .containsExactly("healthy volunteers ×", "near Copenhagen (50 km) ×");
@@ -191,25 +187,7 @@ class QueryUnderstandingIT {
         assertThat(page.selectFirst("#results-heading").text()).isEqualTo("1 trial found");
     }
 
-    private static String encode(String text) {
-        return UriComponentsBuilder.fromPath("")
-                .queryParam("q", text)
-                .encode()
-                .build()
-                .getQuery()
-                .substring(2);
-    }
-
     private Document page(String path) {
-        var html = api.get()
-                .uri(URI.create("http://localhost:" + port + path))
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return Jsoup.parse(html);
+        return SearchTestSupport.page(api, port, path);
     }
 }
