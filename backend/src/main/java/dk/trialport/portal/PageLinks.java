@@ -27,6 +27,23 @@ final class PageLinks {
         return parameters.containsKey("cursor") ? link(withoutCursor(parameters)) : null;
     }
 
+    /** The same search with one parameter set to another value, from the first page. */
+    static String with(MultiValueMap<String, String> parameters, String name, String value) {
+        var copy = withoutCursor(parameters);
+        copy.put(name, List.of(value));
+        return link(copy);
+    }
+
+    /** The same search with another free text (none when blank), from the first page. */
+    static String withText(MultiValueMap<String, String> parameters, String text) {
+        var copy = withoutCursor(parameters);
+        copy.remove("q");
+        if (text != null && !text.isBlank()) {
+            copy.put("q", List.of(text.strip()));
+        }
+        return link(copy);
+    }
+
     private static MultiValueMap<String, String> withoutCursor(MultiValueMap<String, String> parameters) {
         var copy = new LinkedMultiValueMap<String, String>();
         parameters.forEach((name, values) -> {

@@ -48,6 +48,17 @@ public record ProfileForm(
         return new ProfileForm(null, List.of(), "", "", "", "", "50", "yes", null, "");
     }
 
+    /** The form with one more condition ticked; unchanged for null. */
+    ProfileForm withArea(String area) {
+        if (area == null || areas.contains(area)) {
+            return this;
+        }
+        var more = new java.util.ArrayList<>(areas);
+        more.add(area);
+        return new ProfileForm(
+                consent, more, age, sex, healthy, postalCode, travelKm, notifyPortal, notifyEmail, email);
+    }
+
     /** The form as the stored profile fills it (consent unticked: it is given again with each change). */
     static ProfileForm of(InterestProfile p) {
         return new ProfileForm(

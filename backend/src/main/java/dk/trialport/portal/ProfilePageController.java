@@ -19,7 +19,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +33,9 @@ import reactor.core.publisher.Mono;
 class ProfilePageController {
 
     static final String FORM = "profile/form";
+    static final String PATH = "/profil";
+    /** The parameter that ticks a condition on the form ({@code /profil?omraade=stroke}). */
+    static final String AREA = "omraade";
 
     private static final Logger log = LoggerFactory.getLogger(ProfilePageController.class);
 
@@ -53,17 +58,33 @@ class ProfilePageController {
         this.messages = messages;
     }
 
-    @GetMapping("/profil")
-    Mono<String> form(@AuthenticationPrincipal OidcUser user, Model model, ServerWebExchange exchange) {
+    /** The profile form with a condition ticked (from a search that found nothing), to be saved by the person. */
+    static String withArea(String area) {
+        return UriComponentsBuilder.fromPath(PATH)
+                .queryParam(AREA, area)
+                .build()
+                .encode()
+                .toUriString();
+    }
+
+    @GetMapping(PATH)
+    Mono<String> form(
+            @AuthenticationPrincipal OidcUser user,
+            @RequestParam(name = AREA, required = false) String area,
+            Model model,
+            ServerWebExchange exchange) {
         var locale = exchange.getLocaleContext().getLocale();
+        var chosen = area == null || vocabulary.concept(area.strip()).isEmpty() ? null : area.strip();
         return profiles.read(user.getSubject())
                 .flatMap(profile -> fitting(profile, locale)
                         .doOnNext(found -> model.addAttribute("trials", found))
-                        .then(Mono.fromSupplier(() -> page(model, profile, ProfileForm.of(profile), Map.of(), locale))))
-                .switchIfEmpty(Mono.fromSupplier(() -> page(model, null, ProfileForm.empty(), Map.of(), locale)));
+                        .then(Mono.fromSupplier(() ->
+                                page(model, profile, ProfileForm.of(profile).withArea(chosen), Map.of(), locale))))
+                .switchIfEmpty(Mono.fromSupplier(
+                        () -> page(model, null, ProfileForm.empty().withArea(chosen), Map.of(), locale)));
     }
 
-    @PostMapping("/profil")
+    @PostMapping(PATH)
     Mono<String> save(
             @ModelAttribute ProfileForm form,
             Model model,

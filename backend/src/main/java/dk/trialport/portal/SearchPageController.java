@@ -2,6 +2,8 @@ package dk.trialport.portal;
 
 import dk.trialport.availability.ServiceUnavailable;
 import dk.trialport.search.InvalidSearch;
+import dk.trialport.search.QueryUnderstanding;
+import dk.trialport.search.SearchAlternatives;
 import dk.trialport.search.SearchPage;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
@@ -36,20 +38,45 @@ class SearchPageController {
     private final TrialQueryParser parser;
     private final SearchFilters filters;
     private final MessageSource messages;
+    private final QueryUnderstanding understanding;
+    private final SearchAlternatives alternatives;
 
-    SearchPageController(TrialSearch search, TrialQueryParser parser, SearchFilters filters, MessageSource messages) {
+    SearchPageController(
+            TrialSearch search,
+            TrialQueryParser parser,
+            SearchFilters filters,
+            MessageSource messages,
+            QueryUnderstanding understanding,
+            SearchAlternatives alternatives) {
         this.search = search;
         this.parser = parser;
         this.filters = filters;
         this.messages = messages;
+        this.understanding = understanding;
+        this.alternatives = alternatives;
     }
+
+    /** Something to try when a search found nothing: its text and link; {@code kind} names the step. */
+    public record Alternative(String kind, String text, String href) {}
+
+    /** A filter read from the search text, shown as a link that searches again without it. */
+    public record Chip(String label, String href, String removeLabel) {}
 
     @GetMapping(PageLinks.PATH)
     Mono<Rendering> results(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
         var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
         var form = SearchForm.of(parameters);
-        return Mono.defer(() -> search.search(parser.parse(parameters, texts.locale())))
-                .map(page -> found(page, form, parameters, texts))
+        return Mono.defer(() -> {
+                    var query = understanding.understand(parser.parse(parameters, texts.locale()));
+                    return search.search(query)
+                            .flatMap(page -> page.total() > 0
+                                    ? Mono.just(found(page, form, parameters, texts, List.of()))
+                                    : alternatives
+                                            .alternatives(query)
+                                            .onErrorReturn(List.of())
+                                            .map(found -> found(
+                                                    page, form, parameters, texts, links(found, parameters, texts))));
+                })
                 .onErrorResume(InvalidSearch.class, invalid -> Mono.just(invalid(invalid, form, texts)))
                 .onErrorResume(
                         ServiceUnavailable.class,
@@ -68,7 +95,12 @@ class SearchPageController {
                 .build();
     }
 
-    private Rendering found(SearchPage page, SearchForm form, MultiValueMap<String, String> parameters, Texts texts) {
+    private Rendering found(
+            SearchPage page,
+            SearchForm form,
+            MultiValueMap<String, String> parameters,
+            Texts texts,
+            List<Alternative> alternatives) {
         return view(form, filters.groups(form, page, texts), Map.of())
                 .modelAttribute("total", page.total())
                 .modelAttribute(
@@ -78,7 +110,56 @@ class SearchPageController {
                                 .toList())
                 .modelAttribute("next", PageLinks.next(parameters, page.next()))
                 .modelAttribute("first", PageLinks.first(parameters))
+                .modelAttribute("chips", chips(page, parameters, texts))
+                .modelAttribute("alternatives", alternatives)
                 .build();
+    }
+
+    private static List<Alternative> links(
+            List<SearchAlternatives.Alternative> found, MultiValueMap<String, String> parameters, Texts texts) {
+        return found.stream()
+                .map(alternative -> {
+                    var kind = alternative.kind().name().toLowerCase(java.util.Locale.ROOT);
+                    var key = "search.alternative." + kind;
+                    return switch (alternative.kind()) {
+                        case SPELLING, BROADER ->
+                            new Alternative(
+                                    kind,
+                                    texts.get(key, alternative.label(), alternative.total()),
+                                    PageLinks.withText(parameters, alternative.q()));
+                        case WIDER ->
+                            new Alternative(
+                                    kind,
+                                    texts.get(key, alternative.distanceKm(), alternative.total()),
+                                    PageLinks.with(
+                                            parameters,
+                                            "distanceKm",
+                                            alternative.distanceKm().toString()));
+                        case CLOSED ->
+                            new Alternative(
+                                    kind,
+                                    texts.get(key, alternative.total()),
+                                    PageLinks.with(parameters, "status", "all"));
+                        case INTEREST ->
+                            new Alternative(
+                                    kind,
+                                    texts.get(key, alternative.label()),
+                                    ProfilePageController.withArea(alternative.area()));
+                    };
+                })
+                .toList();
+    }
+
+    private static List<Chip> chips(SearchPage page, MultiValueMap<String, String> parameters, Texts texts) {
+        if (page.understood() == null) {
+            return List.of();
+        }
+        return page.understood().filters().stream()
+                .map(filter -> new Chip(
+                        filter.label(),
+                        PageLinks.withText(parameters, filter.textWithout()),
+                        texts.get("search.understood.remove", filter.label())))
+                .toList();
     }
 
     private Rendering invalid(InvalidSearch invalid, SearchForm form, Texts texts) {

@@ -3,6 +3,7 @@ package dk.trialport.search;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
+import dk.trialport.search.vocabulary.PlaceNames;
 import dk.trialport.search.vocabulary.PostalCodes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,11 @@ class SearchConfiguration {
     @Bean
     PostalCodes postalCodes() {
         return PostalCodes.load();
+    }
+
+    @Bean
+    PlaceNames placeNames(PostalCodes postalCodes) {
+        return PlaceNames.load(postalCodes);
     }
 
     @Bean

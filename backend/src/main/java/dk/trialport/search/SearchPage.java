@@ -6,9 +6,15 @@ import java.util.Map;
 
 /**
  * One page of search results: how many trials match in all, this page's trials, the facet counts
- * keyed by filter name, and the cursor of the next page (null on the last).
+ * keyed by filter name, the cursor of the next page (null on the last), and how the free text was understood (when
+ * there was free text and the request came through {@link QueryUnderstanding}).
  */
-public record SearchPage(long total, List<Item> items, Map<String, List<FacetValue>> facets, String next) {
+public record SearchPage(
+        long total,
+        List<Item> items,
+        Map<String, List<FacetValue>> facets,
+        String next,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Understood understood) {
 
     /** One trial in a result list, in the reader's language where the trial has it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

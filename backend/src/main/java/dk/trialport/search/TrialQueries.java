@@ -3,7 +3,10 @@ package dk.trialport.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.RangeRelation;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import dk.trialport.search.vocabulary.ConditionReading;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +33,12 @@ final class TrialQueries {
             "sponsor",
             "identifiers.folded^3",
             "siteText");
+    /** Where a condition's words count as a mention of it: the trial's own texts, not its sites, sponsor or numbers. */
+    static final List<String> MENTION_FIELDS = TEXT_FIELDS.stream()
+            .filter(field ->
+                    !field.startsWith("siteText") && !field.startsWith("sponsor") && !field.startsWith("identifiers"))
+            .toList();
+
     /** The same text, only folded (no stemming): one analyzer, so words may be spread over fields. */
     static final List<String> FOLDED_FIELDS = List.of(
             "layTitleDa.folded^4",
@@ -54,21 +63,26 @@ final class TrialQueries {
             "conditionTerms.da",
             "conditionTerms.en");
 
+    static final float OWN_CONDITION = 8f;
+    static final float NARROWER_CONDITION = 6f;
+    static final float BROADER_CONDITION = 3f;
+    static final float MENTION = 2f;
+
     private TrialQueries() {}
 
     /**
      * Free text and, from FHIR, a condition by name (both must match), and a patient's conditions: at
      * least one concept, each scoring its weight, so the score tells how much of the patient fits.
      */
-    static Query text(TrialQuery query) {
+    static Query text(TrialQuery query, ConditionVocabulary vocabulary) {
         var conditionText = query.fhir().conditionText();
         var weights = query.fhir().concepts();
         if (conditionText == null && weights.isEmpty()) {
-            return text(query.text());
+            return understood(query.text(), vocabulary);
         }
         return Query.of(q -> q.bool(b -> {
             if (query.text() != null || weights.isEmpty()) {
-                b.must(text(query.text()));
+                b.must(understood(query.text(), vocabulary));
             }
             if (conditionText != null) {
                 b.must(m -> m.multiMatch(mm -> mm.query(conditionText)
@@ -82,6 +96,55 @@ final class TrialQueries {
                     .filter(f -> f.term(t -> t.field(wanted.direct() ? "conditionConceptsDirect" : "conditionConcepts")
                             .value(wanted.concept()))))));
             return weights.isEmpty() ? b : b.minimumShouldMatch("1");
+        }));
+    }
+
+    /**
+     * Free text read with the vocabulary: each condition it names (the longest name, so "blodprop i hjernen" is a
+     * stroke and never "blodprop" plus a word like "hjertet") must be a condition of the trial, a narrower one, a
+     * broader one the trial names itself, or appear as that phrase in its text; the other words are matched as
+     * {@link #text(String)} does. Without any condition named, that is all.
+     */
+    static Query understood(String text, ConditionVocabulary vocabulary) {
+        if (text == null) {
+            return text((String) null);
+        }
+        var reading = vocabulary.read(text);
+        if (reading.mentions().isEmpty()) {
+            return text(text);
+        }
+        return Query.of(q -> q.bool(b -> {
+            reading.mentions().forEach(mention -> b.must(condition(mention, vocabulary)));
+            if (reading.otherText() != null) {
+                b.must(text(reading.otherText()));
+            }
+            return b;
+        }));
+    }
+
+    /**
+     * One condition named in the text. The scores are constant so that the kind of match orders the results: the
+     * trial's own condition ({@value #OWN_CONDITION}) before a narrower one ({@value #NARROWER_CONDITION}), a
+     * broader one it names ({@value #BROADER_CONDITION}) and a mere mention in its text ({@value #MENTION}).
+     */
+    private static Query condition(ConditionReading.Mention mention, ConditionVocabulary vocabulary) {
+        var broader = vocabulary.narrowAncestors(mention.conceptId()).stream()
+                .map(FieldValue::of)
+                .toList();
+        return Query.of(q -> q.bool(b -> {
+            b.should(s -> s.constantScore(c -> c.boost(OWN_CONDITION)
+                    .filter(f -> f.term(t -> t.field("conditionConceptsDirect").value(mention.conceptId())))));
+            b.should(s -> s.constantScore(c -> c.boost(NARROWER_CONDITION)
+                    .filter(f -> f.term(t -> t.field("conditionConcepts").value(mention.conceptId())))));
+            if (!broader.isEmpty()) {
+                b.should(s -> s.constantScore(c -> c.boost(BROADER_CONDITION)
+                        .filter(f ->
+                                f.terms(t -> t.field("conditionConceptsDirect").terms(v -> v.value(broader))))));
+            }
+            b.should(s -> s.constantScore(c -> c.boost(MENTION)
+                    .filter(f -> f.multiMatch(
+                            m -> m.query(mention.words()).fields(TEXT_FIELDS).type(TextQueryType.Phrase)))));
+            return b.minimumShouldMatch("1");
         }));
     }
 
@@ -117,6 +180,19 @@ final class TrialQueries {
         terms(filters, "conditionCodes", query.fhir().conditionCodes());
         if (query.age() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("ageRange").value(query.age()))));
+        }
+        var ages = query.understood() == null ? null : query.understood().age();
+        if (ages != null) {
+            filters.add(Query.of(q -> q.range(r -> r.number(n -> {
+                n.field("ageRange").relation(RangeRelation.Intersects);
+                if (ages.minAge() != null) {
+                    n.gte(ages.minAge());
+                }
+                if (ages.maxAge() != null) {
+                    n.lt(ages.maxAge());
+                }
+                return n;
+            }))));
         }
         if (query.startFrom() != null || query.startTo() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {

@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param near a place to measure distance from; with {@code distanceKm}, only trials with a site that close
  * @param cursor where the previous page ended, or null for the first page
  * @param fhir criteria only FHIR search has (the JSON API leaves them empty)
+ * @param understood how {@link QueryUnderstanding} read the free text (then {@code text} is what was left of it),
+ *     or null
  */
 public record TrialQuery(
         String text,
@@ -37,7 +39,8 @@ public record TrialQuery(
         String cursor,
         int size,
         Locale locale,
-        FhirCriteria fhir) {
+        FhirCriteria fhir,
+        Understood understood) {
 
     /**
      * What FHIR's ResearchStudy search asks beyond the JSON API.
@@ -62,6 +65,57 @@ public record TrialQuery(
 
     /** A copy with FHIR's own criteria. */
     public TrialQuery with(FhirCriteria criteria) {
+        return copy(text, statuses, regions, healthyVolunteers, sex, near, distanceKm, cursor, criteria, understood);
+    }
+
+    /** A copy with the filters read from the text set, and the text what is left of it. */
+    TrialQuery understood(
+            GeoPoint near,
+            Integer distanceKm,
+            List<String> regions,
+            Boolean healthyVolunteers,
+            String sex,
+            Understood understood) {
+        return copy(
+                understood.text(),
+                statuses,
+                regions,
+                healthyVolunteers,
+                sex,
+                near,
+                distanceKm,
+                cursor,
+                fhir,
+                understood);
+    }
+
+    /** A copy searching other text, from the first page. */
+    TrialQuery withText(String text) {
+        return copy(text, statuses, regions, healthyVolunteers, sex, near, distanceKm, null, fhir, understood);
+    }
+
+    /** A copy with another radius around its place, from the first page. */
+    TrialQuery withDistance(int distanceKm) {
+        return copy(text, statuses, regions, healthyVolunteers, sex, near, distanceKm, null, fhir, understood);
+    }
+
+    /** A copy that finds trials of every status, from the first page. */
+    TrialQuery withAnyStatus() {
+        return copy(
+                text, List.of(ANY_STATUS), regions, healthyVolunteers, sex, near, distanceKm, null, fhir, understood);
+    }
+
+    private TrialQuery copy(
+            String text,
+            List<String> statuses,
+            List<String> regions,
+            Boolean healthyVolunteers,
+            String sex,
+            GeoPoint near,
+            Integer distanceKm,
+            String cursor,
+            FhirCriteria fhir,
+            Understood understood) {
         return new TrialQuery(
                 text,
                 statuses,
@@ -82,7 +136,8 @@ public record TrialQuery(
                 cursor,
                 size,
                 locale,
-                criteria);
+                fhir,
+                understood);
     }
 
     /** Status a search finds when none is asked for: open for recruitment. */

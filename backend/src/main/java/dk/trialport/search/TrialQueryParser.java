@@ -77,7 +77,8 @@ public class TrialQueryParser {
                 cursor(single(parameters, "cursor")),
                 sizeOf(parameters),
                 locale,
-                TrialQuery.FhirCriteria.NONE);
+                TrialQuery.FhirCriteria.NONE,
+                null);
     }
 
     /** What a suggestion request has typed so far ({@code q}, two letters or more); {@code lang} as for a search. */

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import dk.trialport.availability.Outages;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,17 @@ public class TrialSearch {
     private final ElasticsearchAsyncClient client;
     private final SearchProperties properties;
     private final SearchResults results;
+    private final ConditionVocabulary vocabulary;
 
-    TrialSearch(ElasticsearchAsyncClient client, SearchProperties properties, SearchResults results) {
+    TrialSearch(
+            ElasticsearchAsyncClient client,
+            SearchProperties properties,
+            SearchResults results,
+            ConditionVocabulary vocabulary) {
         this.client = client;
         this.properties = properties;
         this.results = results;
+        this.vocabulary = vocabulary;
     }
 
     public Mono<SearchPage> search(TrialQuery query) {
@@ -46,6 +53,15 @@ public class TrialSearch {
         return Mono.fromFuture(() -> client.search(request, TrialDocument.class))
                 .onErrorMap(Outages::ofSearchEngine)
                 .map(response -> page(query, response));
+    }
+
+    /** How many trials the query finds in all. */
+    Mono<Long> total(TrialQuery query) {
+        var request = request(query);
+        return Mono.fromFuture(() -> client.search(request, TrialDocument.class))
+                .map(response -> response.hits().total() == null
+                        ? response.hits().hits().size()
+                        : response.hits().total().value());
     }
 
     /** How long Elasticsearch itself took for a query, in milliseconds (the benchmark compares it with the API). */
@@ -61,7 +77,8 @@ public class TrialSearch {
         }
         int distance = query.distanceKm() != null ? query.distanceKm() : properties.defaultDistanceKm();
         var common = TrialQueries.common(query, distance);
-        var main = Query.of(q -> q.bool(b -> b.must(TrialQueries.text(query)).filter(common)));
+        var main = Query.of(
+                q -> q.bool(b -> b.must(TrialQueries.text(query, vocabulary)).filter(common)));
         var postFilter = Query.of(q -> q.bool(b -> b.filter(TrialQueries.facetsExcept(null, query))));
         var builder = new SearchRequest.Builder()
                 .index(properties.alias())
@@ -72,7 +89,9 @@ public class TrialSearch {
                 .sort(sortOptions(sort, query))
                 .aggregations(aggregations(query));
         if (query.text() != null || query.fhir().conditionText() != null) {
-            builder.highlight(h -> h.preTags("<mark>")
+            var words = SearchResults.firstOf(query.text(), query.fhir().conditionText());
+            builder.highlight(h -> h.highlightQuery(TrialQueries.text(words))
+                    .preTags("<mark>")
                     .postTags("</mark>")
                     .requireFieldMatch(false)
                     .fields(
@@ -151,6 +170,6 @@ public class TrialSearch {
         long total = response.hits().total() == null
                 ? hits.size()
                 : response.hits().total().value();
-        return new SearchPage(total, items, facets, next);
+        return new SearchPage(total, items, facets, next, query.understood());
     }
 }

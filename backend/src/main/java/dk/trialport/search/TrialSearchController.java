@@ -25,18 +25,25 @@ class TrialSearchController {
     private final TrialSearch search;
     private final TrialQueryParser parser;
     private final TrialSuggestions suggestions;
+    private final QueryUnderstanding understanding;
 
-    TrialSearchController(TrialSearch search, TrialQueryParser parser, TrialSuggestions suggestions) {
+    TrialSearchController(
+            TrialSearch search,
+            TrialQueryParser parser,
+            TrialSuggestions suggestions,
+            QueryUnderstanding understanding) {
         this.search = search;
         this.parser = parser;
         this.suggestions = suggestions;
+        this.understanding = understanding;
     }
 
     @GetMapping
     Mono<SearchPage> trials(@RequestParam MultiValueMap<String, String> parameters, ServerWebExchange exchange) {
         return Mono.fromSupplier(() -> {
                     checkLanguage(parameters);
-                    return parser.parse(parameters, exchange.getLocaleContext().getLocale());
+                    return understanding.understand(
+                            parser.parse(parameters, exchange.getLocaleContext().getLocale()));
                 })
                 .flatMap(search::search);
     }

@@ -91,6 +91,16 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
         }
 
         @Bean
+        dk.trialport.search.SearchAlternatives searchAlternatives() {
+            return Mockito.mock(dk.trialport.search.SearchAlternatives.class);
+        }
+
+        @Bean
+        dk.trialport.search.QueryUnderstanding queryUnderstanding() {
+            return Mockito.mock(dk.trialport.search.QueryUnderstanding.class);
+        }
+
+        @Bean
         TrialProjectionStore trialProjectionStore() {
             return Mockito.mock(TrialProjectionStore.class);
         }

@@ -158,7 +158,7 @@ class ProfilePageTest {
     }
 
     private static SearchPage page(long total, SearchPage.Item... items) {
-        return new SearchPage(total, List.of(items), Map.of(), null);
+        return new SearchPage(total, List.of(items), Map.of(), null, null);
     }
 
     /** A trial as the search gives it, its title already in the reader's language. */

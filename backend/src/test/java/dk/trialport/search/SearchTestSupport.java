@@ -6,11 +6,16 @@ import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Loads the fixture catalogue through the FHIR API and asks the search API, as a reader would. */
 final class SearchTestSupport {
@@ -53,6 +58,30 @@ final class SearchTestSupport {
                 .expectBody(SearchPage.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** Text for a query string, percent-encoded as a browser sends it. */
+    static String encode(String text) {
+        return UriComponentsBuilder.fromPath("")
+                .queryParam("q", text)
+                .encode()
+                .build()
+                .getQuery()
+                .substring(2);
+    }
+
+    /** A portal page (a path with its encoded query string), answered 200, parsed. */
+    static Document page(WebTestClient api, int port, String path) {
+        var html = api.get()
+                .uri(URI.create("http://localhost:" + port + path))
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return Jsoup.parse(html);
     }
 
     /** The fixture keys of a page's trials, in order. */

@@ -80,6 +80,7 @@ public class FindingTrialsForProfile {
                 cursor,
                 size,
                 locale,
-                TrialQuery.FhirCriteria.NONE);
+                TrialQuery.FhirCriteria.NONE,
+                null);
     }
 }

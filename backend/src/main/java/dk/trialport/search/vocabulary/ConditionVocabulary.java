@@ -24,6 +24,7 @@ public final class ConditionVocabulary {
     private final Map<String, ConditionConcept> concepts = new LinkedHashMap<>();
     private final Map<String, SequencedSet<String>> selfAndAncestors = new LinkedHashMap<>();
     private final Map<String, List<String>> foldedNames = new LinkedHashMap<>();
+    private final Set<String> nameWords = new java.util.HashSet<>();
     private final NameMatcher names;
     private final CodeMatcher codes;
 
@@ -32,6 +33,7 @@ public final class ConditionVocabulary {
         concepts.forEach(concept -> selfAndAncestors.put(concept.id(), lineage(concept.id())));
         concepts.forEach(concept -> foldedNames.put(
                 concept.id(), concept.names().stream().map(Folding::fold).toList()));
+        foldedNames.values().forEach(list -> list.forEach(name -> nameWords.addAll(Folding.words(name))));
         this.names = new NameMatcher(concepts);
         this.codes = new CodeMatcher(concepts);
     }
@@ -112,6 +114,24 @@ public final class ConditionVocabulary {
     /** The concepts named in a free-text query, most specific reading, in query order. */
     public List<String> conceptIdsForQuery(String text) {
         return names.conceptIds(text);
+    }
+
+    /** Whether the folded words are one word of some concept's name ("hals", "tarm"). */
+    public boolean isWordOfAName(List<String> foldedWords) {
+        return foldedWords.size() == 1 && nameWords.contains(foldedWords.getFirst());
+    }
+
+    /** The text as the concepts it names (longest names first) and the words left over. */
+    public ConditionReading read(String text) {
+        return names.read(text);
+    }
+
+    /** The concept's broader concepts that are not condition areas, nearest first (e.g. stroke for ischaemic stroke). */
+    public List<String> narrowAncestors(String id) {
+        return selfAndAncestors(id).stream()
+                .skip(1)
+                .filter(ancestor -> !concepts.get(ancestor).isArea())
+                .toList();
     }
 
     public Collection<ConditionConcept> concepts() {

@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Folds text for matching: lower case, æ ø å as ae oe aa, accents dropped, anything but letters and digits a space. */
-final class Folding {
+public final class Folding {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
 
     private Folding() {}
 
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null) {
             return "";
         }
@@ -28,7 +28,7 @@ final class Folding {
         return SEPARATORS.matcher(plain).replaceAll(" ").strip();
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         var folded = fold(text);
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
     }

@@ -39,15 +39,39 @@ final class NameMatcher {
 
     /** The ids of the concepts named in the text, in the order they occur. */
     List<String> conceptIds(String text) {
+        var ids = new LinkedHashSet<String>();
+        chosen(Folding.words(text)).forEach(span -> ids.add(span.conceptId));
+        return List.copyOf(ids);
+    }
+
+    /**
+     * The text read as concept names and the words between them: each longest name found is one mention (its
+     * parts are not read again), the other words stay as they are, folded.
+     */
+    ConditionReading read(String text) {
         var words = Folding.words(text);
+        var mentions = new ArrayList<ConditionReading.Mention>();
+        var rest = new ArrayList<String>();
+        int next = 0;
+        for (var span : chosen(words)) {
+            rest.addAll(words.subList(next, span.start));
+            mentions.add(new ConditionReading.Mention(
+                    span.conceptId, String.join(" ", words.subList(span.start, span.end))));
+            next = span.end;
+        }
+        rest.addAll(words.subList(next, words.size()));
+        return new ConditionReading(mentions, rest);
+    }
+
+    /** The spans that name concepts, longest first where they overlap, in text order. */
+    private List<Span> chosen(List<String> words) {
         var chosen = new ArrayList<Span>();
         candidates(words).stream()
                 .sorted(Comparator.comparingInt((Span s) -> s.start - s.end).thenComparingInt(Span::start))
                 .filter(span -> chosen.stream().noneMatch(span::overlaps))
                 .forEach(chosen::add);
-        var ids = new LinkedHashSet<String>();
-        chosen.stream().sorted(Comparator.comparingInt(Span::start)).forEach(span -> ids.add(span.conceptId));
-        return List.copyOf(ids);
+        chosen.sort(Comparator.comparingInt(Span::start));
+        return chosen;
     }
 
     private List<Span> candidates(List<String> words) {

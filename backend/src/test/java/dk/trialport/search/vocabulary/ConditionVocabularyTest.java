@@ -220,4 +220,31 @@ class ConditionVocabularyTest {
         assertThat(Folding.fold("Blærekræft, Sjögren & Crohn's — type 2-diabetes"))
                 .isEqualTo("blaerekraeft sjogren crohn s type 2 diabetes");
     }
+
+    @Test
+    void aNameOfSeveralWordsIsReadAsOneMentionAndItsPartsNotAgain() {
+        var reading = VOCABULARY.read("Blodprop i hjernen nær Aarhus");
+
+        assertThat(reading.mentions())
+                .containsExactly(new ConditionReading.Mention("ischaemic-stroke", "blodprop i hjernen"));
+        assertThat(reading.otherWords()).containsExactly("naer", "aarhus");
+    }
+
+    @Test
+    void everydayDanishNamesAreTheirConditions() {
+        assertThat(VOCABULARY.conceptIdsForQuery("hjerteanfald")).containsExactly("myocardial-infarction");
+        assertThat(VOCABULARY.conceptIdsForQuery("blodprop i hjertet")).containsExactly("myocardial-infarction");
+        assertThat(VOCABULARY.conceptIdsForQuery("blodprop i hjernen")).containsExactly("ischaemic-stroke");
+        assertThat(VOCABULARY.conceptIdsForQuery("sukkersyge")).containsExactly("diabetes-mellitus");
+        assertThat(VOCABULARY.conceptIdsForQuery("KOL")).containsExactly("copd");
+        assertThat(VOCABULARY.conceptIdsForQuery("gigt")).containsExactly("arthritis");
+        assertThat(VOCABULARY.conceptIdsForQuery("knogleskørhed")).containsExactly("osteoporosis");
+        assertThat(VOCABULARY.conceptIdsForQuery("grå stær")).containsExactly("cataract");
+        assertThat(VOCABULARY.conceptIdsForQuery("hjerteflimmer")).containsExactly("atrial-fibrillation");
+    }
+
+    @Test
+    void theBroaderConceptsOfAStrokeAreNoHeartConditionsAndNoAreas() {
+        assertThat(VOCABULARY.narrowAncestors("ischaemic-stroke")).containsExactly("stroke", "blood-clot");
+    }
 }
