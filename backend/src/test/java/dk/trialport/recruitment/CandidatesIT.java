@@ -187,7 +187,7 @@ class CandidatesIT {
                                 question,
                                 "Dr. Mette Larsen, forsøgsholdet",
                                 "<span class=\"tag\">Ny</span>",
-                                "Dr. Mette Larsen (investigator)",
+                                "Forsøgsholdet (Dr. Mette Larsen)",
                                 "Forsøgsholdet så din tilmelding",
                                 "Forsøgsholdet ændrede din status",
                                 "Forsøgsholdet skrev til dig",

@@ -125,7 +125,8 @@ class InterestProfileIT {
                                 "Din interesseprofil",
                                 "Diabetes og hormonsygdomme",
                                 "Aktiv",
-                                "profile-2026-11",
+                                "Samtykke</dt>",
+                                "Givet ",
                                 "anne@example.dk",
                                 "Nye forsøg, der passer til din profil",
                                 "href=\"/profil\""));
