@@ -24,6 +24,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -61,15 +62,19 @@ public final class TrialportProfile {
             List.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter");
 
     private static final String LOCATION_PATTERN = "classpath*:fhir/profile/*.json";
+    private static final String EXAMPLES_PATTERN = "classpath*:fhir/profile/example/*.json";
 
     private static TrialportProfile loaded;
 
     private final FhirContext context;
     private final List<MetadataResource> resources;
+    private final List<Resource> examples;
+    private volatile byte[] packageBytes;
 
-    private TrialportProfile(FhirContext context, List<MetadataResource> resources) {
+    private TrialportProfile(FhirContext context, List<MetadataResource> resources, List<Resource> examples) {
         this.context = context;
         this.resources = List.copyOf(resources);
+        this.examples = List.copyOf(examples);
     }
 
     /** The profile, read and its snapshots generated once per JVM (R4). */
@@ -81,19 +86,7 @@ public final class TrialportProfile {
     }
 
     static TrialportProfile load(FhirContext context) {
-        var read = new ArrayList<MetadataResource>();
-        var parser = context.newJsonParser();
-        try {
-            var files = new PathMatchingResourcePatternResolver().getResources(LOCATION_PATTERN);
-            Arrays.sort(files, Comparator.comparing(f -> String.valueOf(f.getFilename())));
-            for (var file : files) {
-                try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-                    read.add((MetadataResource) parser.parseResource(reader));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Trialport's FHIR profile", e);
-        }
+        var read = TrialportProfile.<MetadataResource>read(context, LOCATION_PATTERN);
         if (read.isEmpty()) {
             throw new IllegalStateException("Trialport's FHIR profile is missing: no " + LOCATION_PATTERN);
         }
@@ -101,7 +94,26 @@ public final class TrialportProfile {
                 .filter(r ->
                         r instanceof CodeSystem cs && TrialportFhir.CodeSystems.CONDITION_CONCEPT.equals(cs.getUrl()))
                 .forEach(r -> addConditionConcepts((CodeSystem) r));
-        return new TrialportProfile(context, withSnapshots(context, read));
+        return new TrialportProfile(
+                context, withSnapshots(context, read), TrialportProfile.<Resource>read(context, EXAMPLES_PATTERN));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Resource> List<T> read(FhirContext context, String pattern) {
+        var read = new ArrayList<T>();
+        var parser = context.newJsonParser();
+        try {
+            var files = new PathMatchingResourcePatternResolver().getResources(pattern);
+            Arrays.sort(files, Comparator.comparing(f -> String.valueOf(f.getFilename())));
+            for (var file : files) {
+                try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                    read.add((T) parser.parseResource(reader));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Trialport's FHIR profile", e);
+        }
+        return read;
     }
 
     /** The condition vocabulary ({@code search/conditions.tsv}) is the source of the condition CodeSystem's concepts. */
@@ -161,9 +173,30 @@ public final class TrialportProfile {
                 .toList();
     }
 
+    /** Declares in {@code meta.profile} the profile a resource of its type conforms to, if Trialport has one. */
+    public static void declareOn(org.hl7.fhir.r4.model.Resource resource) {
+        var profile = PROFILE_OF.get(resource.fhirType());
+        if (profile != null && !resource.getMeta().hasProfile(profile)) {
+            resource.getMeta().addProfile(profile);
+        }
+    }
+
     /** Every resource of the profile, StructureDefinitions with their snapshots. */
     public List<MetadataResource> resources() {
         return resources;
+    }
+
+    /** One valid instance of each profile, as shipped in the package. */
+    public List<Resource> examples() {
+        return examples;
+    }
+
+    /** The profile as a FHIR package ({@code .tgz}), built once. */
+    public byte[] packageBytes() {
+        if (packageBytes == null) {
+            packageBytes = ProfilePackage.build(this, context);
+        }
+        return packageBytes.clone();
     }
 
     /** The profile's resources of one type. */
