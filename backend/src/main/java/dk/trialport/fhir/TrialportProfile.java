@@ -94,8 +94,10 @@ public final class TrialportProfile {
                 .filter(r ->
                         r instanceof CodeSystem cs && TrialportFhir.CodeSystems.CONDITION_CONCEPT.equals(cs.getUrl()))
                 .forEach(r -> addConditionConcepts((CodeSystem) r));
-        return new TrialportProfile(
-                context, withSnapshots(context, read), TrialportProfile.<Resource>read(context, EXAMPLES_PATTERN));
+        var examples = TrialportProfile.<Resource>read(context, EXAMPLES_PATTERN);
+        // the examples carry the narrative the server would give them
+        examples.forEach(example -> TrialportNarratives.generate(context, example));
+        return new TrialportProfile(context, withSnapshots(context, read), examples);
     }
 
     @SuppressWarnings("unchecked")
@@ -184,6 +186,45 @@ public final class TrialportProfile {
     /** Every resource of the profile, StructureDefinitions with their snapshots. */
     public List<MetadataResource> resources() {
         return resources;
+    }
+
+    /** One resource of the profile as people read about it: title, canonical URL, where it is served, what it is. */
+    public record Entry(String title, String url, String path, String description) {}
+
+    /** What the profile holds, in plain Java for pages (only the FHIR adapter speaks HAPI). */
+    public record Contents(
+            List<Entry> profiles,
+            List<Entry> extensions,
+            List<Entry> codeSystems,
+            List<Entry> valueSets,
+            List<Entry> searchParameters,
+            List<String> examples) {}
+
+    public Contents contents() {
+        var definitions = resources("StructureDefinition");
+        return new Contents(
+                entries(definitions.stream()
+                        .filter(r -> !"Extension".equals(((StructureDefinition) r).getType()))
+                        .toList()),
+                entries(definitions.stream()
+                        .filter(r -> "Extension".equals(((StructureDefinition) r).getType()))
+                        .toList()),
+                entries(resources("CodeSystem")),
+                entries(resources("ValueSet")),
+                entries(resources("SearchParameter")),
+                examples.stream()
+                        .map(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
+                        .toList());
+    }
+
+    private static List<Entry> entries(List<MetadataResource> resources) {
+        return resources.stream()
+                .map(r -> new Entry(
+                        r.hasTitle() ? r.getTitle() : r.getName(),
+                        r.getUrl(),
+                        "/fhir/" + r.fhirType() + "/" + r.getIdElement().getIdPart(),
+                        r.getDescription()))
+                .toList();
     }
 
     /** One valid instance of each profile, as shipped in the package. */

@@ -2,9 +2,6 @@ package dk.trialport.portal;
 
 import dk.trialport.fhir.ProfilePackage;
 import dk.trialport.fhir.TrialportProfile;
-import java.util.List;
-import org.hl7.fhir.r4.model.MetadataResource;
-import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +15,6 @@ class FhirProfilePageController {
 
     static final String VIEW = "fhirprofile/profile";
 
-    /** One resource of the profile as the page lists it: its title, canonical URL, where to read it, and what it is. */
-    record Row(String title, String url, String href, String description) {}
-
     private final TrialportProfile profile;
 
     FhirProfilePageController(TrialportProfile profile) {
@@ -29,38 +23,16 @@ class FhirProfilePageController {
 
     @GetMapping("/fhir-profil")
     String page(Model model) {
-        var definitions = profile.resources("StructureDefinition");
+        var contents = profile.contents();
         model.addAttribute("packageName", TrialportProfile.PACKAGE_NAME);
         model.addAttribute("packageVersion", TrialportProfile.VERSION);
         model.addAttribute("packageFile", ProfilePackage.FILE_NAME);
-        model.addAttribute(
-                "profiles",
-                rows(definitions.stream()
-                        .filter(r -> !"Extension".equals(((StructureDefinition) r).getType()))
-                        .toList()));
-        model.addAttribute(
-                "extensions",
-                rows(definitions.stream()
-                        .filter(r -> "Extension".equals(((StructureDefinition) r).getType()))
-                        .toList()));
-        model.addAttribute("codeSystems", rows(profile.resources("CodeSystem")));
-        model.addAttribute("valueSets", rows(profile.resources("ValueSet")));
-        model.addAttribute("searchParameters", rows(profile.resources("SearchParameter")));
-        model.addAttribute(
-                "examples",
-                profile.examples().stream()
-                        .map(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
-                        .toList());
+        model.addAttribute("profiles", contents.profiles());
+        model.addAttribute("extensions", contents.extensions());
+        model.addAttribute("codeSystems", contents.codeSystems());
+        model.addAttribute("valueSets", contents.valueSets());
+        model.addAttribute("searchParameters", contents.searchParameters());
+        model.addAttribute("examples", contents.examples());
         return VIEW;
-    }
-
-    private static List<Row> rows(List<MetadataResource> resources) {
-        return resources.stream()
-                .map(r -> new Row(
-                        r.hasTitle() ? r.getTitle() : r.getName(),
-                        r.getUrl(),
-                        "/fhir/" + r.fhirType() + "/" + r.getIdElement().getIdPart(),
-                        r.getDescription()))
-                .toList();
     }
 }
