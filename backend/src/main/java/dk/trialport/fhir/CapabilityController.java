@@ -19,36 +19,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CapabilityController {
 
+    /** The R4 base definition of a resource type. */
+    private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
+    /** The R4 search parameters. */
+    private static final String CORE_SEARCH = "http://hl7.org/fhir/SearchParameter/";
+
+    private static final String ID = CORE_SEARCH + "Resource-id";
+    private static final String LAST_UPDATED = CORE_SEARCH + "Resource-lastUpdated";
+
     private final IdentityProperties identity;
     private final FhirResponses responses;
 
     CapabilityController(IdentityProperties identity, FhirResponses responses) {
         this.identity = identity;
         this.responses = responses;
-    }
-
-    @GetMapping("/fhir/SearchParameter/{id}")
-    ResponseEntity<String> searchParameter(
-            @org.springframework.web.bind.annotation.PathVariable String id, ServerHttpRequest request) {
-        var parameter = StudySearchParameters.ALL.stream()
-                .filter(p -> p.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new FhirProblem(
-                        HttpStatus.NOT_FOUND, "not-found", "SearchParameter/" + id + " is not known", null));
-        return responses.resource(HttpStatus.OK, parameter.resource(), request);
-    }
-
-    @GetMapping("/fhir/SearchParameter")
-    ResponseEntity<String> searchParameters(ServerHttpRequest request) {
-        var bundle = new org.hl7.fhir.r4.model.Bundle()
-                .setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET)
-                .setTotal(StudySearchParameters.ALL.size());
-        for (var parameter : StudySearchParameters.ALL) {
-            bundle.addEntry()
-                    .setFullUrl(FhirBase.url(request) + "/SearchParameter/" + parameter.id())
-                    .setResource(parameter.resource());
-        }
-        return responses.resource(HttpStatus.OK, bundle, request);
     }
 
     @GetMapping("/fhir/metadata")
@@ -95,6 +79,9 @@ class CapabilityController {
             rest.addResource(resource(type));
         }
         rest.addResource(researchSubject());
+        for (var type : TrialportProfile.TYPES) {
+            rest.addResource(conformance(type));
+        }
         return responses.resource(HttpStatus.OK, statement, request);
     }
 
@@ -102,6 +89,8 @@ class CapabilityController {
     private static CapabilityStatementRestResourceComponent researchSubject() {
         var resource = new CapabilityStatementRestResourceComponent()
                 .setType(ResearchSubjectController.TYPE)
+                .setProfile(CORE + ResearchSubjectController.TYPE)
+                .addSupportedProfile(TrialportProfile.RESEARCH_SUBJECT)
                 .setVersioning(CapabilityStatement.ResourceVersionPolicy.NOVERSION)
                 .setReadHistory(false)
                 .setUpdateCreate(false)
@@ -124,6 +113,7 @@ class CapabilityController {
         resource.addSearchParam()
                 .setName("_lastUpdated")
                 .setType(Enumerations.SearchParamType.DATE)
+                .setDefinition(LAST_UPDATED)
                 .setDocumentation(
                         "When the candidate last changed (eq, ge, gt, le, lt); results come oldest change first, "
                                 + "so a hospital polls with ge and the newest meta.lastUpdated it has seen");
@@ -131,9 +121,38 @@ class CapabilityController {
         return resource;
     }
 
+    /** Trialport's profile: read and search by url, open to everyone. */
+    private static CapabilityStatementRestResourceComponent conformance(String type) {
+        var resource = new CapabilityStatementRestResourceComponent()
+                .setType(type)
+                .setProfile(CORE + type)
+                .setVersioning(CapabilityStatement.ResourceVersionPolicy.NOVERSION)
+                .setReadHistory(false)
+                .setUpdateCreate(false)
+                .setDocumentation("Trialport's published FHIR profile (package " + TrialportProfile.PACKAGE_NAME + "#"
+                        + TrialportProfile.VERSION + "), read only; the whole package is at /fhir/package.tgz");
+        resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+        resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        resource.addSearchParam()
+                .setName("url")
+                .setType(Enumerations.SearchParamType.URI)
+                .setDefinition(CORE_SEARCH + "conformance-url")
+                .setDocumentation("The canonical URL, optionally with |version");
+        resource.addSearchParam()
+                .setName("_id")
+                .setType(Enumerations.SearchParamType.TOKEN)
+                .setDefinition(ID);
+        resource.addSearchParam()
+                .setName("name")
+                .setType(Enumerations.SearchParamType.STRING)
+                .setDefinition(CORE_SEARCH + "conformance-name");
+        return resource;
+    }
+
     private static CapabilityStatementRestResourceComponent resource(String type) {
         var resource = new CapabilityStatementRestResourceComponent()
                 .setType(type)
+                .setProfile(CORE + type)
                 .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE)
                 .setReadHistory(true)
                 .setUpdateCreate(true)
@@ -153,13 +172,28 @@ class CapabilityController {
         }) {
             resource.addInteraction().setCode(interaction);
         }
-        resource.addSearchParam().setName("_id").setType(Enumerations.SearchParamType.TOKEN);
-        resource.addSearchParam().setName("_lastUpdated").setType(Enumerations.SearchParamType.DATE);
-        resource.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
+        var profile = TrialportProfile.PROFILE_OF.get(type);
+        if (profile != null) {
+            resource.addSupportedProfile(profile);
+        }
+        resource.addSearchParam()
+                .setName("_id")
+                .setType(Enumerations.SearchParamType.TOKEN)
+                .setDefinition(ID);
+        resource.addSearchParam()
+                .setName("_lastUpdated")
+                .setType(Enumerations.SearchParamType.DATE)
+                .setDefinition(LAST_UPDATED);
+        resource.addSearchParam()
+                .setName("identifier")
+                .setType(Enumerations.SearchParamType.TOKEN)
+                .setDefinition(CORE_SEARCH + type + "-identifier");
         SearchController.REFERENCES.getOrDefault(type, java.util.Map.of()).keySet().stream()
                 .sorted()
-                .forEach(name ->
-                        resource.addSearchParam().setName(name).setType(Enumerations.SearchParamType.REFERENCE));
+                .forEach(name -> resource.addSearchParam()
+                        .setName(name)
+                        .setType(Enumerations.SearchParamType.REFERENCE)
+                        .setDefinition(CORE_SEARCH + type + "-" + name));
         if (type.equals("ResearchStudy")) {
             for (var parameter : StudySearchParameters.ALL) {
                 resource.addSearchParam()

@@ -20,11 +20,18 @@ class FhirConfiguration {
         return FhirContext.forR4Cached();
     }
 
+    /** Trialport's published profile, its snapshots generated from the differentials at start. */
     @Bean
-    FhirValidator fhirValidator(FhirContext context) {
+    TrialportProfile trialportProfile() {
+        return TrialportProfile.get();
+    }
+
+    /** The R4 core definitions and Trialport's profile: the same chain an integrator loads with the published package. */
+    @Bean
+    FhirValidator fhirValidator(FhirContext context, TrialportProfile profile) {
         var support = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
-                CrossVersionExtensions.validationSupport(context),
+                profile.validationSupport(),
                 new SnapshotGeneratingValidationSupport(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context));

@@ -37,6 +37,7 @@ final class ResearchSubjects {
                 .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
                 .setValue(candidate.id().toString());
         subject.setStatus(status(candidate.status()));
+        TrialportProfile.declareOn(subject);
         subject.addExtension(
                 Extensions.CANDIDATE_STATUS,
                 new Coding(CodeSystems.CANDIDATE_STATUS, candidate.status().code(), null));
@@ -66,6 +67,7 @@ final class ResearchSubjects {
                 .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
                 .setValue(candidate.id().toString());
         subject.setStatus(ResearchSubjectStatus.WITHDRAWN);
+        TrialportProfile.declareOn(subject);
         subject.addExtension(Extensions.CANDIDATE_STATUS, new Coding(CodeSystems.CANDIDATE_STATUS, "erased", null));
         subject.setPeriod(
                 new Period().setStart(Date.from(candidate.createdAt())).setEnd(Date.from(candidate.erasedAt())));

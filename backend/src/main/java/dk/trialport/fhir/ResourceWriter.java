@@ -157,6 +157,8 @@ class ResourceWriter {
         resource.getMeta()
                 .setVersionId(Integer.toString(stamp.version()))
                 .setLastUpdated(Date.from(stamp.lastUpdated()));
+        TrialportProfile.declareOn(resource);
+        TrialportNarratives.generate(context, resource);
         var body = context.newJsonParser().encodeResourceToString(resource);
         var trial = resource instanceof ResearchStudy study ? projector.project(study, stamp) : null;
         var site = resource instanceof Location location ? SiteProjector.project(location, stamp) : null;

@@ -125,9 +125,15 @@ final class RecordImport {
         try {
             var tree = (ObjectNode) JSON.readTree(context.newJsonParser().encodeResourceToString(study));
             tree.remove("id");
+            // what the store adds to every trial: its generated narrative and Trialport's profile in meta.profile
+            tree.remove("text");
             if (tree.get("meta") instanceof ObjectNode meta) {
                 meta.remove("versionId");
                 meta.remove("lastUpdated");
+                meta.remove("profile");
+                if (meta.isEmpty()) {
+                    tree.remove("meta");
+                }
             }
             return tree;
         } catch (JsonProcessingException e) {

@@ -81,6 +81,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
         }
 
         @Bean
+        dk.trialport.fhir.TrialportProfile trialportProfile() {
+            return dk.trialport.fhir.TrialportProfile.get();
+        }
+
+        @Bean
         TrialSearch trialSearch() {
             return Mockito.mock(TrialSearch.class);
         }

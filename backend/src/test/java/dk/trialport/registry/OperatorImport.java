@@ -15,18 +15,18 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Drives the operator's import endpoint as {@code infra/bin/trialport import} does, and reads the trials back. */
-final class OperatorImport {
+public final class OperatorImport {
 
     private final int port;
     private final String issuer;
 
-    OperatorImport(int port, String issuer) {
+    public OperatorImport(int port, String issuer) {
         this.port = port;
         this.issuer = issuer;
     }
 
     /** Imports {@code path} ({@code format} null: told by the content) and waits for the summary. */
-    Map<String, Object> run(Path path, String format) {
+    public Map<String, Object> run(Path path, String format) {
         return run(path, format, false);
     }
 

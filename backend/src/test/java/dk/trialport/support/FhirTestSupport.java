@@ -5,7 +5,7 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import dk.trialport.fhir.CrossVersionExtensions;
+import dk.trialport.fhir.TrialportProfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * One FhirContext and one offline R4 validator for all mapping tests (both are expensive to build):
- * the application's chain plus the cross-version extension definitions and a snapshot generator.
+ * the application's chain: R4 core, Trialport's profile (with the cross-version extension definitions) and a snapshot generator.
  */
 public final class FhirTestSupport {
 
@@ -35,7 +35,7 @@ public final class FhirTestSupport {
         if (validator == null) {
             var support = new ValidationSupportChain(
                     new DefaultProfileValidationSupport(CONTEXT),
-                    CrossVersionExtensions.validationSupport(CONTEXT),
+                    TrialportProfile.get().validationSupport(),
                     new SnapshotGeneratingValidationSupport(CONTEXT),
                     new InMemoryTerminologyServerValidationSupport(CONTEXT),
                     new CommonCodeSystemsTerminologyService(CONTEXT));
