@@ -126,7 +126,7 @@ class ProfilePageController {
         }
         var texts = new Texts(messages, locale);
         return trials.fitting(profile, locale, null, ProfileTrials.SHOWN)
-                .map(page -> ProfileTrials.of(profile, page, texts))
+                .map(page -> ProfileTrials.of(profile, page, texts, vocabulary))
                 .onErrorResume(e -> {
                     log.warn("Trials for interest profile {} could not be found: {}", profile.id(), e.toString());
                     return Mono.just(ProfileTrials.unavailable(profile));

@@ -3,6 +3,7 @@ package dk.trialport.portal;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.search.SearchPage;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,10 +28,10 @@ public record ProfileTrials(
     private static final ZoneId DENMARK = ZoneId.of("Europe/Copenhagen");
 
     /** The trials of one search page for this profile. */
-    static ProfileTrials of(InterestProfile profile, SearchPage page, Texts texts) {
+    static ProfileTrials of(InterestProfile profile, SearchPage page, Texts texts, ConditionVocabulary vocabulary) {
         var form = form(profile);
         var cards = page.items().stream()
-                .map(item -> ResultCards.card(item, form, texts))
+                .map(item -> ResultCards.card(item, form, texts, vocabulary))
                 .toList();
         return new ProfileTrials(
                 cards,

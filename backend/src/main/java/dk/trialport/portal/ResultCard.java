@@ -18,7 +18,7 @@ public record ResultCard(
         List<Highlights.Segment> snippet,
         String snippetLang,
         String status,
-        List<String> conditions,
+        List<TrialView.Text> conditions,
         String site,
         String distance,
         String age,

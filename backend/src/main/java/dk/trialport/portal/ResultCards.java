@@ -1,6 +1,7 @@
 package dk.trialport.portal;
 
 import dk.trialport.search.SearchPage;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ final class ResultCards {
 
     private ResultCards() {}
 
-    static ResultCard card(SearchPage.Item item, SearchForm form, Texts texts) {
+    static ResultCard card(SearchPage.Item item, SearchForm form, Texts texts, ConditionVocabulary vocabulary) {
         var site = item.nearestSite();
         var snippet = snippet(item, texts);
         return new ResultCard(
@@ -22,7 +23,7 @@ final class ResultCards {
                 snippet,
                 TextLanguage.ifOther(Highlights.plainText(snippet), texts.locale()),
                 item.recruitmentStatus() == null ? null : texts.facet("status", item.recruitmentStatus()),
-                item.conditions() == null ? List.of() : item.conditions(),
+                ConditionNames.ofNames(item.conditions(), vocabulary, texts),
                 site == null ? null : site.name() + (site.city() == null ? "" : ", " + site.city()),
                 site == null || site.distanceKm() == null
                         ? null

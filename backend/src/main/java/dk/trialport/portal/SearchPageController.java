@@ -7,6 +7,7 @@ import dk.trialport.search.SearchAlternatives;
 import dk.trialport.search.SearchPage;
 import dk.trialport.search.TrialQueryParser;
 import dk.trialport.search.TrialSearch;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ class SearchPageController {
     private final MessageSource messages;
     private final QueryUnderstanding understanding;
     private final SearchAlternatives alternatives;
+    private final ConditionVocabulary vocabulary;
 
     SearchPageController(
             TrialSearch search,
@@ -47,7 +49,9 @@ class SearchPageController {
             SearchFilters filters,
             MessageSource messages,
             QueryUnderstanding understanding,
-            SearchAlternatives alternatives) {
+            SearchAlternatives alternatives,
+            ConditionVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.search = search;
         this.parser = parser;
         this.filters = filters;
@@ -106,7 +110,7 @@ class SearchPageController {
                 .modelAttribute(
                         "cards",
                         page.items().stream()
-                                .map(item -> ResultCards.card(item, form, texts))
+                                .map(item -> ResultCards.card(item, form, texts, vocabulary))
                                 .toList())
                 .modelAttribute("next", PageLinks.next(parameters, page.next()))
                 .modelAttribute("first", PageLinks.first(parameters))

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -50,7 +49,16 @@ final class TrialViews {
                 trial.phases().stream()
                         .map(phase -> texts.facet("phase", phase))
                         .toList(),
-                conditions(trial, vocabulary, texts),
+                ConditionNames.of(
+                        trial.conditions().stream()
+                                .map(condition -> new CodedCondition(
+                                        condition.text(),
+                                        condition.codes().stream()
+                                                .map(code -> new Code(code.system(), code.code()))
+                                                .toList()))
+                                .toList(),
+                        vocabulary,
+                        texts),
                 trial.sponsor(),
                 details.eligibilityStated()
                         ? texts.ageRange(trial.minimumAgeYears(), trial.maximumAgeYears())
@@ -68,36 +76,6 @@ final class TrialViews {
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(texts.locale())
                         .format(trial.lastUpdated().atZone(DENMARK)));
-    }
-
-    /**
-     * The trial's conditions in the page's language: the vocabulary's name of each condition it knows (by code or
-     * name), else the registry's own words, marked with their language when that is not the page's.
-     */
-    private static List<TrialView.Text> conditions(Trial trial, ConditionVocabulary vocabulary, Texts texts) {
-        var shown = new LinkedHashMap<String, TrialView.Text>();
-        for (var condition : trial.conditions()) {
-            if (condition.text() == null && condition.codes().isEmpty()) {
-                continue;
-            }
-            var codes = condition.codes().stream()
-                    .map(code -> new Code(code.system(), code.code()))
-                    .toList();
-            var known = vocabulary.matched(List.of(new CodedCondition(condition.text(), codes))).stream()
-                    .findFirst();
-            var text = known.map(id -> new TrialView.Text(vocabulary.label(id, texts.locale()), null))
-                    .orElseGet(() -> new TrialView.Text(condition.text(), registryLanguage(condition.text(), texts)));
-            if (text.value() != null) {
-                shown.putIfAbsent(text.value().toLowerCase(texts.locale()), text);
-            }
-        }
-        return List.copyOf(shown.values());
-    }
-
-    /** A registry's words are English unless they are clearly Danish; null when that is the page's language. */
-    private static String registryLanguage(String text, Texts texts) {
-        var guessed = TextLanguage.of(text);
-        return other(guessed == null ? "en" : guessed, texts.english() ? "en" : "da");
     }
 
     private static TrialView.Text languaged(String value, String lang) {

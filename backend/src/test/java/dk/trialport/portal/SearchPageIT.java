@@ -61,7 +61,11 @@ class SearchPageIT {
         assertThat(page.select(".result-card__title a"))
                 .allSatisfy(link -> assertThat(link.attr("href")).startsWith("/forsoeg/"));
         var t2d = card(page, "Ugentlig medicin");
-        assertThat(t2d.select(".facts").text()).contains("18–75 år", "alle køn", "Type 2 diabetes");
+        // The condition in the page's language, from the vocabulary, not the registry's English words.
+        assertThat(t2d.select(".facts").text()).contains("18–75 år", "alle køn", "Type 2-diabetes");
+        assertThat(card(page, "Automatisk insulinpumpe").select(".facts").text())
+                .contains("Type 1-diabetes")
+                .doesNotContain("Diabetes Mellitus");
         assertThat(t2d.selectFirst(".tag").text()).isEqualTo("Søger deltagere");
         assertThat(page.selectFirst("input#q").val()).isEqualTo("sukkersyge");
         // Switching language keeps the search.
@@ -75,7 +79,8 @@ class SearchPageIT {
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(page.selectFirst("#results-heading").text()).isEqualTo("3 trials found");
         assertThat(titles(page)).contains("Weekly medicine for adults with type 2 diabetes");
-        assertThat(card(page, "Weekly medicine").select(".facts").text()).contains("18–75 years", "all sexes");
+        assertThat(card(page, "Weekly medicine").select(".facts").text())
+                .contains("18–75 years", "all sexes", "Type 2 diabetes");
         assertThat(page.selectFirst("label[for=q]").text()).isEqualTo("Search words");
     }
 
