@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
@@ -53,9 +54,11 @@ class DraftVisibilityIT {
                     .uri("/fhir/Location")
                     .headers(bearer(copenhagen))
                     .contentType(FHIR_JSON)
-                    .bodyValue(json(TrialFixtureAccess.site()))
+                    .bodyValue(json(TrialBuilder.aSite()))
                     .exchange());
-            var draft = TrialFixture.recruiting("NCT07300901", new Reference("Location/" + siteId));
+            var draft = TrialBuilder.registered("NCT07300901")
+                    .at(new Reference("Location/" + siteId))
+                    .study();
             draft.setStatus(ResearchStudy.ResearchStudyStatus.INREVIEW).setTitle(TITLE);
             draftId = created(web.post()
                     .uri("/fhir/ResearchStudy")

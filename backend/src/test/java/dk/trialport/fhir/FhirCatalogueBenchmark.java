@@ -3,6 +3,7 @@ package dk.trialport.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ class FhirCatalogueBenchmark {
     }
 
     private static String organization(int i) {
-        return FHIR.newJsonParser().encodeResourceToString(TrialFixture.department("BENCH-" + i, "Afdeling " + i));
+        return FHIR.newJsonParser().encodeResourceToString(TrialBuilder.department("BENCH-" + i, "Afdeling " + i));
     }
 
     private static Bundle transaction(int i) {
@@ -131,18 +132,20 @@ class FhirCatalogueBenchmark {
         var site = "urn:uuid:00000000-0000-4000-8000-" + String.format("%012d", i * 3L + 1);
         bundle.addEntry()
                 .setFullUrl(org)
-                .setResource(TrialFixture.department("TX-" + i, "Afdeling " + i))
+                .setResource(TrialBuilder.department("TX-" + i, "Afdeling " + i))
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Organization");
         bundle.addEntry()
                 .setFullUrl(site)
-                .setResource(TrialFixture.site("Ambulatorium " + i, "Aarhus N", "8200", new Reference(org)))
+                .setResource(TrialBuilder.site("Ambulatorium " + i, "Aarhus N", "8200", new Reference(org)))
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Location");
         bundle.addEntry()
-                .setResource(TrialFixture.recruiting("NCT8" + String.format("%07d", i), new Reference(site)))
+                .setResource(TrialBuilder.registered("NCT8" + String.format("%07d", i))
+                        .at(new Reference(site))
+                        .study())
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("ResearchStudy");

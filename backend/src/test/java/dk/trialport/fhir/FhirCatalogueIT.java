@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.ArrayList;
 import org.hl7.fhir.r4.model.Bundle;
@@ -48,11 +49,11 @@ class FhirCatalogueIT {
         hospital = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
         anonymous = FhirClients.anonymous(port);
         var department = hospital.create()
-                .resource(TrialFixture.department("265421000016007", "Rigshospitalet, Endokrinologisk Klinik"))
+                .resource(TrialBuilder.department("265421000016007", "Rigshospitalet, Endokrinologisk Klinik"))
                 .execute()
                 .getId()
                 .toUnqualifiedVersionless();
-        var location = TrialFixture.site(
+        var location = TrialBuilder.site(
                 "Rigshospitalet, Endokrinologisk ambulatorium",
                 "København Ø",
                 "2100",
@@ -82,7 +83,7 @@ class FhirCatalogueIT {
 
     @Test
     void aCreatedTrialReadsBackAsSentWithVersionAndTime() {
-        var sent = TrialFixture.recruiting("NCT90000001", site);
+        var sent = TrialBuilder.registered("NCT90000001").at(site).study();
 
         var created = hospital.create().resource(sent).execute();
         var read = hospital.read()
@@ -103,11 +104,11 @@ class FhirCatalogueIT {
         var criteria = "identifier=" + TrialIdentifier.NCT + "|NCT90000002";
 
         var first = hospital.create()
-                .resource(TrialFixture.recruiting("NCT90000002", site))
+                .resource(TrialBuilder.registered("NCT90000002").at(site).study())
                 .conditionalByUrl("ResearchStudy?" + criteria)
                 .execute();
         var second = hospital.create()
-                .resource(TrialFixture.recruiting("NCT90000002", site))
+                .resource(TrialBuilder.registered("NCT90000002").at(site).study())
                 .conditionalByUrl("ResearchStudy?" + criteria)
                 .execute();
 
@@ -124,7 +125,7 @@ class FhirCatalogueIT {
     @Test
     void anUpdateWithAStaleVersionIsRefusedAndChangesNothing() {
         var created = hospital.create()
-                .resource(TrialFixture.recruiting("NCT90000003", site))
+                .resource(TrialBuilder.registered("NCT90000003").at(site).study())
                 .execute();
         var current = hospital.read()
                 .resource(ResearchStudy.class)
@@ -155,7 +156,7 @@ class FhirCatalogueIT {
     @Test
     void historyListsEveryVersionAndDeleteLeavesAGoneTrial() {
         var created = hospital.create()
-                .resource(TrialFixture.recruiting("NCT90000004", site))
+                .resource(TrialBuilder.registered("NCT90000004").at(site).study())
                 .execute();
         var id = created.getId().toUnqualifiedVersionless();
         var study = (ResearchStudy)
@@ -183,7 +184,7 @@ class FhirCatalogueIT {
         var made = new ArrayList<String>();
         for (int i = 0; i < 7; i++) {
             made.add(hospital.create()
-                    .resource(TrialFixture.department("SEARCH-" + i, "Afdeling " + i))
+                    .resource(TrialBuilder.department("SEARCH-" + i, "Afdeling " + i))
                     .prefer(PreferReturnEnum.MINIMAL)
                     .execute()
                     .getId()
@@ -226,7 +227,9 @@ class FhirCatalogueIT {
 
     @Test
     void includesBringSitesAndDepartmentsAndElementsTrimTheTrials() {
-        hospital.create().resource(TrialFixture.recruiting("NCT90000008", site)).execute();
+        hospital.create()
+                .resource(TrialBuilder.registered("NCT90000008").at(site).study())
+                .execute();
         var search = "ResearchStudy?identifier=" + TrialIdentifier.NCT + "|NCT90000008";
 
         var withSites = anonymous
@@ -275,7 +278,7 @@ class FhirCatalogueIT {
 
     @Test
     void aPublishedTrialWithoutSiteOrContactIsRefusedWithWhereItIsWrong() {
-        var incomplete = TrialFixture.recruiting("NCT90000005", site);
+        var incomplete = TrialBuilder.registered("NCT90000005").at(site).study();
         incomplete.getSite().clear();
         incomplete.getContact().clear();
 
@@ -289,7 +292,7 @@ class FhirCatalogueIT {
 
     @Test
     void validateReportsProblemsWithoutStoringAnything() {
-        var incomplete = TrialFixture.recruiting("NCT90000006", site);
+        var incomplete = TrialBuilder.registered("NCT90000006").at(site).study();
         incomplete.getCondition().clear();
         var parameters = new org.hl7.fhir.r4.model.Parameters();
         parameters.addParameter().setName("resource").setResource(incomplete);
@@ -306,7 +309,9 @@ class FhirCatalogueIT {
                 .withParameters(new org.hl7.fhir.r4.model.Parameters()
                         .addParameter(new org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent()
                                 .setName("resource")
-                                .setResource(TrialFixture.recruiting("NCT90000007", site))))
+                                .setResource(TrialBuilder.registered("NCT90000007")
+                                        .at(site)
+                                        .study())))
                 .returnResourceType(OperationOutcome.class)
                 .execute();
 
@@ -326,14 +331,14 @@ class FhirCatalogueIT {
     void writingWithoutATokenIsRefused() {
         assertThatThrownBy(() -> anonymous
                         .create()
-                        .resource(TrialFixture.department("X", "Uden adgang"))
+                        .resource(TrialBuilder.department("X", "Uden adgang"))
                         .execute())
                 .isInstanceOf(AuthenticationException.class);
     }
 
     @Test
     void aLocationReferencingAMissingOrganizationIsRefused() {
-        var location = TrialFixture.site("Et sted", "Aarhus", "8200", new Reference("Organization/does-not-exist"));
+        var location = TrialBuilder.site("Et sted", "Aarhus", "8200", new Reference("Organization/does-not-exist"));
 
         assertThatThrownBy(() -> hospital.create().resource(location).execute())
                 .isInstanceOf(UnprocessableEntityException.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
@@ -35,7 +36,7 @@ class FhirScopesIT {
         var organizationsOnly = Tokens.demoHospital(identity.issuer(), "system/Organization.cruds");
         var location = FhirClients.CONTEXT
                 .newJsonParser()
-                .encodeResourceToString(TrialFixture.site("Herlev Hospital, Kardiologi", "Herlev", "2730", null));
+                .encodeResourceToString(TrialBuilder.site("Herlev Hospital, Kardiologi", "Herlev", "2730", null));
 
         web.post()
                 .uri("/fhir/Location")
@@ -58,7 +59,9 @@ class FhirScopesIT {
                 "system/ResearchStudy.rs");
         var study = FhirClients.CONTEXT
                 .newJsonParser()
-                .encodeResourceToString(TrialFixture.recruiting("NCT07100001", new Reference("Location/unknown")));
+                .encodeResourceToString(TrialBuilder.registered("NCT07100001")
+                        .at(new Reference("Location/unknown"))
+                        .study());
         web.post()
                 .uri("/fhir/ResearchStudy")
                 .headers(h -> h.setBearerAuth(readOnly))
@@ -72,14 +75,14 @@ class FhirScopesIT {
         transaction
                 .addEntry()
                 .setFullUrl("urn:uuid:0b6e1d1e-0000-4000-8000-000000000001")
-                .setResource(TrialFixture.department("SCOPE-TEST", "Herlev Hospital, Kardiologi"))
+                .setResource(TrialBuilder.department("SCOPE-TEST", "Herlev Hospital, Kardiologi"))
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Organization");
         transaction
                 .addEntry()
                 .setFullUrl("urn:uuid:0b6e1d1e-0000-4000-8000-000000000002")
-                .setResource(TrialFixture.site("Herlev Hospital, Kardiologi", "Herlev", "2730", null))
+                .setResource(TrialBuilder.site("Herlev Hospital, Kardiologi", "Herlev", "2730", null))
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Location");

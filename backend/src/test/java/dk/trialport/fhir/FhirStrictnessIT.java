@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,13 +56,13 @@ class FhirStrictnessIT {
         web = FhirClients.web(port);
         token = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES);
         var department = hospital.create()
-                .resource(TrialFixture.department("STRICT-1", "OUH, Kardiologisk Afdeling B"))
+                .resource(TrialBuilder.department("STRICT-1", "OUH, Kardiologisk Afdeling B"))
                 .execute()
                 .getId()
                 .toUnqualifiedVersionless()
                 .getValue();
         site = new Reference(hospital.create()
-                .resource(TrialFixture.site("OUH, Hjerteambulatoriet", "Odense C", "5000", new Reference(department)))
+                .resource(TrialBuilder.site("OUH, Hjerteambulatoriet", "Odense C", "5000", new Reference(department)))
                 .execute()
                 .getId()
                 .toUnqualifiedVersionless()
@@ -71,7 +72,7 @@ class FhirStrictnessIT {
     @Test
     void aTransactionWithAnUnresolvedUrnUuidStoresNothing() {
         var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        var department = TrialFixture.department("STRICT-URN", "OUH, Afdeling uden forælder");
+        var department = TrialBuilder.department("STRICT-URN", "OUH, Afdeling uden forælder");
         department.setPartOf(new Reference("urn:uuid:0b9d1c7e-3333-4a0a-9a39-000000000099"));
         bundle.addEntry()
                 .setFullUrl("urn:uuid:0b9d1c7e-3333-4a0a-9a39-000000000001")
@@ -141,7 +142,7 @@ class FhirStrictnessIT {
     @Test
     void concurrentUpdatesOfOneVersionLeaveOneWinnerAndTheOthers412() throws Exception {
         var id = hospital.create()
-                .resource(TrialFixture.department("STRICT-RACE", "Race"))
+                .resource(TrialBuilder.department("STRICT-RACE", "Race"))
                 .execute()
                 .getId()
                 .getIdPart();
@@ -192,11 +193,11 @@ class FhirStrictnessIT {
 
     @Test
     void trialsAreFoundByTheirPeriodAndEveryTrialOfAnIdentifierSystem() {
-        var ended = TrialFixture.recruiting("NCT81000001", site);
+        var ended = TrialBuilder.registered("NCT81000001").at(site).study();
         ended.setPeriod(
                 new Period().setStartElement(new DateTimeType("2019-03")).setEndElement(new DateTimeType("2021")));
         hospital.create().resource(ended).execute();
-        var running = TrialFixture.recruiting("NCT81000002", site);
+        var running = TrialBuilder.registered("NCT81000002").at(site).study();
         running.setPeriod(new Period().setStartElement(new DateTimeType("2025-01-15")));
         hospital.create().resource(running).execute();
 

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Location;
@@ -122,14 +123,14 @@ class FhirTransactionIT {
 
     private static Bundle trialBundle(String nct, String sorCode) {
         var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        var department = TrialFixture.department(sorCode, "OUH, Lungemedicinsk Afdeling J");
+        var department = TrialBuilder.department(sorCode, "OUH, Lungemedicinsk Afdeling J");
         bundle.addEntry()
                 .setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000001")
                 .setResource(department)
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Organization");
-        var site = TrialFixture.site(
+        var site = TrialBuilder.site(
                 "Odense Universitetshospital, Lungemedicinsk Afdeling",
                 "Odense C",
                 "5000",
@@ -140,7 +141,9 @@ class FhirTransactionIT {
                 .getRequest()
                 .setMethod(Bundle.HTTPVerb.POST)
                 .setUrl("Location");
-        var study = TrialFixture.recruiting(nct, new Reference("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000002"));
+        var study = TrialBuilder.registered(nct)
+                .at(new Reference("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000002"))
+                .study();
         bundle.addEntry()
                 .setFullUrl("urn:uuid:0b9d1c7e-1111-4a0a-9a39-000000000003")
                 .setResource(study)

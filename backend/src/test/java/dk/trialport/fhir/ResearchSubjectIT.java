@@ -1,7 +1,6 @@
 package dk.trialport.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import dk.trialport.audit.AuditLog;
@@ -10,9 +9,13 @@ import dk.trialport.recruitment.application.RegisteringInterest;
 import dk.trialport.recruitment.application.WithdrawingConsent;
 import dk.trialport.recruitment.model.ContactChannel;
 import dk.trialport.recruitment.model.InterestRegistration;
+import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
+import java.time.Instant;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -67,7 +70,7 @@ class ResearchSubjectIT {
     ApplicationContext context;
 
     @Test
-    void aHospitalPollsItsTrialsCandidates() throws InterruptedException {
+    void aHospitalPollsItsTrialsCandidates() {
         var web = FhirClients.web(port);
         var hospital = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES + " system/ResearchSubject.rs");
         var trial = trial(web, hospital, "NCT07400001");
@@ -77,7 +80,7 @@ class ResearchSubjectIT {
                         trial,
                         new RegisteringInterest.Request(ContactChannel.EMAIL, "anne@example.dk", "Jeg har diabetes"))
                 .block();
-        Thread.sleep(5);
+        Eventually.clockPasses(Instant.now());
         var bob = registering
                 .register(
                         "bob-subject",
@@ -118,7 +121,7 @@ class ResearchSubjectIT {
 
         var seen =
                 first.getEntry().get(1).getResource().getMeta().getLastUpdated().toInstant();
-        Thread.sleep(5);
+        Eventually.clockPasses(seen);
         withdrawing.withdraw("anne-subject", anne.id()).block();
         database.sql("UPDATE interest_registration SET contact_shared_at = now(), updated_at = now() WHERE id = :id")
                 .bind("id", bob.id())
@@ -195,7 +198,7 @@ class ResearchSubjectIT {
                 .configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
-                .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
+                .mutateWith(PersonBuilder.citizen("anne-subject").login());
         anneLoggedIn
                 .get()
                 .uri("/min-side")
@@ -208,7 +211,7 @@ class ResearchSubjectIT {
 
     /** GDPR Art. 19: whoever received a registration learns of its erasure, by the same poll, with nothing left in it. */
     @Test
-    void anErasureReachesTheHospitalAndTheTeam() throws InterruptedException {
+    void anErasureReachesTheHospitalAndTheTeam() {
         var web = FhirClients.web(port);
         var hospital = Tokens.demoHospital(identity.issuer(), FhirClients.ALL_SCOPES + " system/ResearchSubject.rs");
         var trial = trial(web, hospital, "NCT07400002");
@@ -226,7 +229,7 @@ class ResearchSubjectIT {
                 .getMeta()
                 .getLastUpdated()
                 .toInstant();
-        Thread.sleep(5);
+        Eventually.clockPasses(seen);
 
         assertThat(myData.delete("carl-subject").block()).isTrue();
 
@@ -261,10 +264,8 @@ class ResearchSubjectIT {
                 .configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
-                .mutateWith(mockOidcLogin()
-                        .idToken(token -> token.subject("inv-erasure").claim("organization", "rh-onkologi"))
-                        .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                                "ROLE_INVESTIGATOR")));
+                .mutateWith(
+                        PersonBuilder.investigator("inv-erasure", "rh-onkologi").login());
         team.get()
                 .uri("/arbejdsrum/forsoeg/{id}/kandidater", trial)
                 .exchange()
@@ -323,9 +324,11 @@ class ResearchSubjectIT {
                 .uri("/fhir/Location")
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(FHIR_JSON)
-                .bodyValue(TrialOwnershipIT.json(TrialFixtureAccess.site()))
+                .bodyValue(TrialOwnershipIT.json(TrialBuilder.aSite()))
                 .exchange());
-        var study = TrialFixture.recruiting(nct, new Reference("Location/" + site));
+        var study = TrialBuilder.registered(nct)
+                .at(new Reference("Location/" + site))
+                .study();
         return TrialOwnershipIT.created(web.post()
                 .uri("/fhir/ResearchStudy")
                 .headers(h -> h.setBearerAuth(token))

@@ -6,16 +6,10 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.List;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Group;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.SearchParameter;
@@ -42,39 +36,44 @@ class StudySearchIT {
     void catalogue() {
         client = FhirClients.hospital(port, identity.issuer(), FhirClients.ALL_SCOPES);
         var department = client.create()
-                .resource(TrialFixture.department("SEARCH-DEPT", "Aarhus Universitetshospital"))
+                .resource(TrialBuilder.department("SEARCH-DEPT", "Aarhus Universitetshospital"))
                 .execute()
                 .getId()
                 .toUnqualifiedVersionless()
                 .getValue();
         var site = new Reference(client.create()
-                .resource(TrialFixture.site("AUH, Endokrinologi", "Aarhus N", "8200", new Reference(department)))
+                .resource(TrialBuilder.site("AUH, Endokrinologi", "Aarhus N", "8200", new Reference(department)))
                 .execute()
                 .getId()
                 .toUnqualifiedVersionless()
                 .getValue());
 
-        var diabetesCappedAt75 = TrialFixture.recruiting("NCT70000001", site);
-        eligibility(diabetesCappedAt75, 18, 75, null);
-        recruitment(diabetesCappedAt75, "recruiting");
-        client.create().resource(diabetesCappedAt75).execute();
-
-        var breastCancerNoUpperBound = TrialFixture.recruiting("NCT70000002", site);
-        breastCancerNoUpperBound.setTitle("Immunotherapy before surgery for early breast cancer");
-        breastCancerNoUpperBound.getCondition().clear();
-        breastCancerNoUpperBound.addCondition(new CodeableConcept()
-                .setText("Breast cancer")
-                .addCoding(new Coding(CodeSystems.SKS_DIAGNOSES, "DC50", "Brystkræft")));
-        breastCancerNoUpperBound.setPhase(
-                new CodeableConcept().addCoding(new Coding(CodeSystems.PHASE, "phase-2", null)));
-        eligibility(breastCancerNoUpperBound, 18, null, "female");
-        recruitment(breastCancerNoUpperBound, "recruiting");
-        client.create().resource(breastCancerNoUpperBound).execute();
-
-        var completedDiabetes = TrialFixture.recruiting("NCT70000003", site);
-        completedDiabetes.setStatus(ResearchStudy.ResearchStudyStatus.COMPLETED);
-        recruitment(completedDiabetes, "completed");
-        client.create().resource(completedDiabetes).execute();
+        client.create()
+                .resource(TrialBuilder.registered("NCT70000001")
+                        .at(site)
+                        .ages(18, 75)
+                        .healthyVolunteers(false)
+                        .status("recruiting")
+                        .study())
+                .execute();
+        client.create()
+                .resource(TrialBuilder.registered("NCT70000002")
+                        .at(site)
+                        .titled("Immunotherapy before surgery for early breast cancer")
+                        .condition("Breast cancer", CodeSystems.SKS_DIAGNOSES, "DC50", "Brystkræft")
+                        .phase("phase-2")
+                        .ages(18, null)
+                        .sex("female")
+                        .healthyVolunteers(false)
+                        .status("recruiting")
+                        .study())
+                .execute();
+        client.create()
+                .resource(TrialBuilder.registered("NCT70000003")
+                        .at(site)
+                        .status("completed")
+                        .study())
+                .execute();
     }
 
     @Test
@@ -145,42 +144,5 @@ class StudySearchIT {
                         .getIdentifierFirstRep()
                         .getValue())
                 .toList();
-    }
-
-    private static void recruitment(ResearchStudy study, String status) {
-        study.addExtension(new Extension(
-                TrialportFhir.Extensions.RECRUITMENT_STATUS, new Coding(CodeSystems.RECRUITMENT_STATUS, status, null)));
-    }
-
-    private static void eligibility(ResearchStudy study, int minimum, Integer maximum, String sex) {
-        var group = new Group().setType(Group.GroupType.PERSON).setActual(false);
-        group.setId("eligibility");
-        var ages = new Range()
-                .setLow(new Quantity()
-                        .setValue(minimum)
-                        .setSystem(CodeSystems.UCUM)
-                        .setCode("a"));
-        if (maximum != null) {
-            ages.setHigh(
-                    new Quantity().setValue(maximum).setSystem(CodeSystems.UCUM).setCode("a"));
-        }
-        group.addCharacteristic()
-                .setExclude(false)
-                .setValue(ages)
-                .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "30525-0", "Age")));
-        if (sex != null) {
-            group.addCharacteristic()
-                    .setExclude(false)
-                    .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.SNOMED, "263495000", "Gender")))
-                    .setValue(
-                            new CodeableConcept().addCoding(new Coding(CodeSystems.ADMINISTRATIVE_GENDER, sex, null)));
-        }
-        group.addCharacteristic()
-                .setExclude(false)
-                .setValue(new BooleanType(false))
-                .setCode(new CodeableConcept()
-                        .addCoding(new Coding(CodeSystems.ELIGIBILITY, "healthy-volunteers", null)));
-        study.addContained(group);
-        study.addEnrollment(new Reference("#eligibility"));
     }
 }

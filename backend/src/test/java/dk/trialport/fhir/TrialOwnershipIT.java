@@ -8,6 +8,7 @@ import dk.trialport.identity.IdentityProperties;
 import dk.trialport.identity.TrialTeams;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.function.Consumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -64,14 +65,16 @@ class TrialOwnershipIT {
                     .uri("/fhir/Location")
                     .headers(bearer(copenhagen))
                     .contentType(FHIR_JSON)
-                    .bodyValue(json(TrialFixtureAccess.site()))
+                    .bodyValue(json(TrialBuilder.aSite()))
                     .exchange());
         }
     }
 
     @Test
     void aCreatedTrialIsItsCreatorsAndOnlyItsTeamChangesIt() {
-        var study = TrialFixture.recruiting("NCT07300001", new Reference("Location/" + siteId));
+        var study = TrialBuilder.registered("NCT07300001")
+                .at(new Reference("Location/" + siteId))
+                .study();
         var id = created(web.post()
                 .uri("/fhir/ResearchStudy")
                 .headers(bearer(copenhagen))
@@ -163,10 +166,16 @@ class TrialOwnershipIT {
                 .uri("/fhir/ResearchStudy")
                 .headers(bearer(copenhagen))
                 .contentType(FHIR_JSON)
-                .bodyValue(json(TrialFixture.recruiting("NCT07300002", new Reference("Location/" + siteId))))
+                .bodyValue(json(TrialBuilder.registered("NCT07300002")
+                        .at(new Reference("Location/" + siteId))
+                        .study()))
                 .exchange());
-        var mine = TrialFixture.recruiting("NCT07300003", new Reference("Location/" + siteId));
-        var theirs = TrialFixture.recruiting("NCT07300002", new Reference("Location/" + siteId));
+        var mine = TrialBuilder.registered("NCT07300003")
+                .at(new Reference("Location/" + siteId))
+                .study();
+        var theirs = TrialBuilder.registered("NCT07300002")
+                .at(new Reference("Location/" + siteId))
+                .study();
         theirs.setTitle("Taken over in a transaction");
 
         var direct = transaction(mine);
@@ -215,7 +224,9 @@ class TrialOwnershipIT {
     @Test
     void aTrialOfNoTeamIsChangedByAdministratorsOnlyAndACallerOfNoOrganizationWritesNone() {
         var operator = Tokens.operator(identity.issuer());
-        var study = TrialFixture.recruiting("NCT07300004", new Reference("Location/" + siteId));
+        var study = TrialBuilder.registered("NCT07300004")
+                .at(new Reference("Location/" + siteId))
+                .study();
         var id = created(web.post()
                 .uri("/fhir/ResearchStudy")
                 .headers(bearer(operator))
@@ -250,7 +261,9 @@ class TrialOwnershipIT {
                 orphan.post()
                         .uri("/fhir/ResearchStudy")
                         .contentType(FHIR_JSON)
-                        .bodyValue(json(TrialFixture.recruiting("NCT07300005", new Reference("Location/" + siteId))))
+                        .bodyValue(json(TrialBuilder.registered("NCT07300005")
+                                .at(new Reference("Location/" + siteId))
+                                .study()))
                         .exchange(),
                 "names no organization");
         assertThat(count("SELECT count(*) FROM fhir_identifier WHERE value = 'NCT07300005'"))

@@ -3,14 +3,14 @@ package dk.trialport.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import dk.trialport.fhir.TrialFixtureAccess;
 import dk.trialport.recruitment.application.RegisteringInterest;
 import dk.trialport.recruitment.model.ContactChannel;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,9 +112,11 @@ class AuthorizationMatrixIT {
                 .post()
                 .uri("/fhir/Location")
                 .contentType(FHIR_JSON)
-                .bodyValue(encode(TrialFixtureAccess.site()))
+                .bodyValue(encode(TrialBuilder.aSite()))
                 .exchange());
-        var study = TrialFixtureAccess.trial(new org.hl7.fhir.r4.model.IdType("Location", site));
+        var study = TrialBuilder.registered("NCT07000001")
+                .at(new org.hl7.fhir.r4.model.IdType("Location", site))
+                .study();
         trial = created(bearer(hospital)
                 .apply(web)
                 .post()
@@ -127,7 +129,9 @@ class AuthorizationMatrixIT {
                 .post()
                 .uri("/fhir/ResearchStudy")
                 .contentType(FHIR_JSON)
-                .bodyValue(encode(TrialFixtureAccess.trial(new org.hl7.fhir.r4.model.IdType("Location", site))))
+                .bodyValue(encode(TrialBuilder.registered("NCT07000001")
+                        .at(new org.hl7.fhir.r4.model.IdType("Location", site))
+                        .study()))
                 .exchange());
         study.setId(trial);
         trialJson = encode(study);
@@ -300,14 +304,8 @@ class AuthorizationMatrixIT {
     }
 
     private static UnaryOperator<WebTestClient> login(String subject, String role, String organization) {
-        return web -> web.mutateWith(mockOidcLogin()
-                .idToken(token -> {
-                    token.subject(subject).claim("roles", List.of(role));
-                    if (organization != null) {
-                        token.claim("organization", organization);
-                    }
-                })
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+        return web -> web.mutateWith(
+                PersonBuilder.withRole(subject, role, organization).login());
     }
 
     private static UnaryOperator<WebTestClient> bearer(String token) {

@@ -2,10 +2,11 @@ package dk.trialport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.trialport.search.SearchFixtureAccess;
+import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,19 +61,16 @@ class JsonApiIT {
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
                 .build();
-        SearchFixtureAccess.publish(
-                port,
-                identity.issuer(),
-                "api-t2d",
-                "Semaglutide in type 2 diabetes",
-                "Type 2 diabetes",
-                "DE11",
-                "recruiting",
-                18,
-                75,
-                null,
-                false,
-                SearchFixtureAccess.Site.AARHUS);
+        TrialBuilder.trial("SEARCH-api-t2d")
+                .titled("Semaglutide in type 2 diabetes")
+                .plainTitle("Semaglutide in type 2 diabetes", "Semaglutide in type 2 diabetes (da)")
+                .condition("Type 2 diabetes", CodeSystems.SKS_DIAGNOSES, "DE11")
+                .ages(18, 75)
+                .healthyVolunteers(false)
+                .interventional()
+                .starting("2026-01-01")
+                .at(TrialBuilder.AARHUS)
+                .publish(port, identity.issuer());
         Eventually.await(
                 () -> web.get()
                                 .uri("/api/v1/trials")

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +76,10 @@ class MailClaimsIT {
                 .as("claimed by the other")
                 .isEmpty();
 
-        Thread.sleep(1500);
-        var takenOver = queue.claimDue(10, LEASE).collectList().block();
+        var takenOver = Awaitility.await("the dead sender's lease runs out")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> queue.claimDue(10, LEASE).collectList().block(), claimed -> !claimed.isEmpty());
         assertThat(takenOver)
                 .extracting(MailQueue.Mail::id)
                 .containsExactly(dead.get(0).id());

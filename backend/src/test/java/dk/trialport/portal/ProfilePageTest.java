@@ -9,7 +9,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import dk.trialport.recruitment.application.FindingTrialsForProfile;
@@ -18,6 +17,7 @@ import dk.trialport.recruitment.model.Consent;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.recruitment.model.Position;
 import dk.trialport.search.SearchPage;
+import dk.trialport.support.PersonBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +54,7 @@ class ProfilePageTest {
                 .configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
-                .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne")));
+                .mutateWith(PersonBuilder.citizen("anne").login());
     }
 
     @Test

@@ -2,12 +2,12 @@ package dk.trialport.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.catalogue.Outbox;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +97,7 @@ class ProfileTrialsIT {
     }
 
     private WebTestClient person(String subject) {
-        return web.mutateWith(mockOidcLogin().idToken(token -> token.subject(subject)));
+        return web.mutateWith(PersonBuilder.citizen(subject).login());
     }
 
     /** Diabetes, 54 years, female, not a healthy volunteer. */

@@ -2,11 +2,11 @@ package dk.trialport.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import dk.trialport.fhir.TrialFixtureAccess;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.PersonBuilder;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +49,7 @@ class PublicTrialRulesIT {
                 .configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
-                .mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
+                .mutateWith(PersonBuilder.citizen("anne-subject").login());
     }
 
     @Test
@@ -138,7 +138,7 @@ class PublicTrialRulesIT {
                 .configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build()
-                .mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
+                .mutateWith(PersonBuilder.citizen("bob-subject").login());
         bob.get()
                 .uri("/forsoeg/{id}/interesse/kvittering", id)
                 .exchange()
@@ -148,9 +148,10 @@ class PublicTrialRulesIT {
 
     private String trial(ResearchStudy.ResearchStudyStatus status, String title) {
         var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
-        var site =
-                hospital.create().resource(TrialFixtureAccess.site()).execute().getId();
-        var study = TrialFixtureAccess.trial(site.toUnqualifiedVersionless())
+        var site = hospital.create().resource(TrialBuilder.aSite()).execute().getId();
+        var study = TrialBuilder.registered("NCT07000001")
+                .at(site.toUnqualifiedVersionless())
+                .study()
                 .setStatus(status)
                 .setTitle(title);
         study.getIdentifierFirstRep().setValue("NCT0" + Math.abs(title.hashCode() % 10_000_000));

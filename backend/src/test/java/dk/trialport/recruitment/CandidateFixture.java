@@ -1,9 +1,9 @@
 package dk.trialport.recruitment;
 
-import dk.trialport.fhir.TrialFixtureAccess;
 import dk.trialport.identity.TrialTeams;
 import dk.trialport.infra.embedded.EmbeddedPlatform;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.TrialBuilder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -27,9 +27,10 @@ public final class CandidateFixture {
     /** Publishes the trial and makes rh-onkologi its team; returns the trial's id. */
     public static String trialOfTheTeam(int port, String issuer, TrialTeams teams) {
         var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
-        var site =
-                hospital.create().resource(TrialFixtureAccess.site()).execute().getId();
-        var study = TrialFixtureAccess.trial(site.toUnqualifiedVersionless());
+        var site = hospital.create().resource(TrialBuilder.aSite()).execute().getId();
+        var study = TrialBuilder.registered("NCT07000001")
+                .at(site.toUnqualifiedVersionless())
+                .study();
         study.addContact()
                 .setName("Forsøgssekretariatet")
                 .addTelecom()

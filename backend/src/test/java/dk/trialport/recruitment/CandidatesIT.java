@@ -2,10 +2,10 @@ package dk.trialport.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import dk.trialport.identity.TrialTeams;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -396,9 +395,7 @@ class CandidatesIT {
                 .isZero();
 
         // An administrator may act for every trial.
-        web.mutateWith(mockOidcLogin()
-                        .idToken(token -> token.subject("admin").claim("name", "Admin"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
+        web.mutateWith(PersonBuilder.administrator("admin").named("Admin").login())
                 .get()
                 .uri("/arbejdsrum/kandidater/{id}", id)
                 .exchange()
@@ -407,15 +404,12 @@ class CandidatesIT {
     }
 
     private WebTestClient person(String subject) {
-        return web.mutateWith(mockOidcLogin()
-                .idToken(token -> token.subject(subject))
-                .authorities(new SimpleGrantedAuthority("ROLE_PATIENT")));
+        return web.mutateWith(PersonBuilder.citizen(subject).login());
     }
 
     private WebTestClient investigator(String subject, String name, String organization) {
-        return web.mutateWith(mockOidcLogin()
-                .idToken(token -> token.subject(subject).claim("name", name).claim("organization", organization))
-                .authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")));
+        return web.mutateWith(
+                PersonBuilder.investigator(subject, organization).named(name).login());
     }
 
     private WebTestClient.ResponseSpec post(WebTestClient client, String path, String... fields) {

@@ -2,9 +2,9 @@ package dk.trialport.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ class InterestProfileIT {
     @Test
     void aPersonMakesChangesPausesExportsAndDeletesTheirProfileAndNoOneElseCan() {
         var anne = web.mutateWith(
-                mockOidcLogin().idToken(token -> token.subject("anne-profile").claim("name", "Anne")));
+                PersonBuilder.citizen("anne-profile").named("Anne").login());
         anne.get()
                 .uri("/profil")
                 .exchange()
@@ -131,7 +131,7 @@ class InterestProfileIT {
                                 "Nye forsøg, der passer til din profil",
                                 "href=\"/profil\""));
 
-        var bob = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-profile")));
+        var bob = web.mutateWith(PersonBuilder.citizen("bob-profile").login());
         bob.get()
                 .uri("/profil")
                 .exchange()
@@ -243,7 +243,7 @@ class InterestProfileIT {
                 .is3xxRedirection()
                 .expectHeader()
                 .valueMatches("Location", ".*/oauth2/authorization/trialport");
-        var anne = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-profile")));
+        var anne = web.mutateWith(PersonBuilder.citizen("anne-profile").login());
         anne.post()
                 .uri("/profil")
                 .body(BodyInserters.fromFormData(form("yes", "54", "8000", "no", "", "diabetes")))

@@ -2,11 +2,12 @@ package dk.trialport.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.PersonBuilder;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
@@ -60,12 +61,11 @@ class InterestRegistrationIT {
             trialId = existing.getEntryFirstRep().getResource().getIdElement().getIdPart();
             return;
         }
-        var site = hospital.create()
-                .resource(dk.trialport.fhir.TrialFixtureAccess.site())
-                .execute()
-                .getId();
+        var site = hospital.create().resource(TrialBuilder.aSite()).execute().getId();
         var response = hospital.create()
-                .resource(dk.trialport.fhir.TrialFixtureAccess.trial(site.toUnqualifiedVersionless()))
+                .resource(TrialBuilder.registered("NCT07000001")
+                        .at(site.toUnqualifiedVersionless())
+                        .study())
                 .execute();
         trialId = response.getId().getIdPart();
     }
@@ -73,7 +73,7 @@ class InterestRegistrationIT {
     @Test
     void aPersonRegistersSeesWithdrawsExportsAndDeletes() {
         var anne = web.mutateWith(
-                mockOidcLogin().idToken(token -> token.subject("anne-subject").claim("name", "Anne Jensen")));
+                PersonBuilder.citizen("anne-subject").named("Anne Jensen").login());
 
         anne.get()
                 .uri("/forsoeg/{id}/interesse", trialId)
@@ -170,7 +170,7 @@ class InterestRegistrationIT {
                                 "/samtykke/interest-2026-12",
                                 "Træk min interesse tilbage"));
 
-        var bob = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("bob-subject")));
+        var bob = web.mutateWith(PersonBuilder.citizen("bob-subject").login());
         bob.get()
                 .uri("/min-side")
                 .exchange()
@@ -273,7 +273,7 @@ class InterestRegistrationIT {
                 .is3xxRedirection()
                 .expectHeader()
                 .valueMatches("Location", ".*/oauth2/authorization/trialport");
-        var anne = web.mutateWith(mockOidcLogin().idToken(token -> token.subject("anne-subject")));
+        var anne = web.mutateWith(PersonBuilder.citizen("anne-subject").login());
         anne.post()
                 .uri("/forsoeg/{id}/interesse", trialId)
                 .body(BodyInserters.fromFormData(form("yes", "portal", "", "")))

@@ -2,18 +2,20 @@ package dk.trialport.recruitment;
 
 import static dk.trialport.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import dk.trialport.catalogue.Outbox;
+import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.infra.embedded.EmbeddedPlatform;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.recruitment.model.Position;
-import dk.trialport.search.SearchFixtureAccess;
-import dk.trialport.search.SearchFixtureAccess.Site;
+import dk.trialport.support.Eventually;
+import dk.trialport.support.PersonBuilder;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +94,7 @@ class ProfileMatchingIT {
                 .configureClient()
                 .responseTimeout(java.time.Duration.ofSeconds(60))
                 .build();
-        web.mutateWith(mockOidcLogin().idToken(token -> token.subject("match")))
+        web.mutateWith(PersonBuilder.citizen("match").login())
                 .get()
                 .uri("/min-side")
                 .exchange()
@@ -104,7 +106,7 @@ class ProfileMatchingIT {
                                 "Nye forsøg, der passer til din profil",
                                 "href=\"/forsoeg/" + trialId + "\"",
                                 "Et nyt forsøg blev sammenlignet med din profil og passede"));
-        web.mutateWith(mockOidcLogin().idToken(token -> token.subject("wrong-area")))
+        web.mutateWith(PersonBuilder.citizen("wrong-area").login())
                 .get()
                 .uri("/min-side")
                 .exchange()
@@ -146,8 +148,8 @@ class ProfileMatchingIT {
                 () -> count(mailOf("outage") + " AND sent_at IS NOT NULL") == 1,
                 "the mail is sent once the server is back");
         assertThat(mailsTo("outage@example.dk")).hasSize(1);
-        Thread.sleep(1500);
-        assertThat(mailsTo("outage@example.dk")).as("sent once, not again").hasSize(1);
+        Eventually.holdsFor(
+                Duration.ofMillis(1500), () -> mailsTo("outage@example.dk").size() == 1, "sent once, not again");
     }
 
     private void save(
@@ -163,8 +165,17 @@ class ProfileMatchingIT {
     }
 
     private void publish(String key, String title, String status, String condition, String code) {
-        SearchFixtureAccess.publish(
-                port, issuer, key, title, condition, code, status, 18, 75, null, false, Site.AARHUS);
+        TrialBuilder.trial("SEARCH-" + key)
+                .titled(title)
+                .plainTitle(title, title + " (da)")
+                .status(status)
+                .condition(condition, CodeSystems.SKS_DIAGNOSES, code)
+                .ages(18, 75)
+                .healthyVolunteers(false)
+                .interventional()
+                .starting("2026-01-01")
+                .at(TrialBuilder.AARHUS)
+                .publish(port, issuer);
     }
 
     private void awaitMatched() {

@@ -3,13 +3,13 @@ package dk.trialport.search;
 import static dk.trialport.search.SearchTestSupport.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.catalogue.Outbox;
 import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -114,11 +113,9 @@ class DrugNameSearchIT {
                 .configureClient()
                 .responseTimeout(Duration.ofSeconds(30))
                 .build()
-                .mutateWith(mockOidcLogin()
-                        .idToken(token -> token.subject("inv-drug")
-                                .claim("name", "Investigator")
-                                .claim("organization", "auh-endokrinologi"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")));
+                .mutateWith(PersonBuilder.investigator("inv-drug", "auh-endokrinologi")
+                        .named("Investigator")
+                        .login());
         var form = new LinkedMultiValueMap<String, String>();
         form.add("organization", "auh-endokrinologi");
         form.add("titleEn", "Weekly semaglutide in type 2 diabetes");

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.Outbox;
-import dk.trialport.fhir.TrialFixtureAccess;
 import dk.trialport.support.FhirClients;
 import dk.trialport.support.OpenApiDescription;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,11 +88,13 @@ class JsonApiContractIT {
         SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
         var hospital = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
         var site = hospital.create()
-                .resource(TrialFixtureAccess.site())
+                .resource(TrialBuilder.aSite())
                 .execute()
                 .getId()
                 .toUnqualifiedVersionless();
-        var study = TrialFixtureAccess.trial(new IdType("Location", site.getIdPart()));
+        var study = TrialBuilder.registered("NCT07000001")
+                .at(new IdType("Location", site.getIdPart()))
+                .study();
         study.setStatus(ResearchStudy.ResearchStudyStatus.INREVIEW);
         draft = hospital.create().resource(study).execute().getId().getIdPart();
         SearchTestSupport.awaitIndexed(outbox, elasticsearch);

@@ -4,51 +4,16 @@ import static dk.trialport.search.SearchTestSupport.keys;
 import static dk.trialport.search.SearchTestSupport.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dk.trialport.catalogue.Outbox;
-import dk.trialport.support.TrialportIntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The words Danes use for their conditions find the trials for them, and a name of several words is read as a
  * whole: "blodprop i hjernen" is a stroke and never finds a heart-attack trial through "blodprop".
  */
-@TrialportIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LayTermSearchIT {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${trialport.identity.issuer}")
-    String issuer;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
-    WebTestClient api;
-
-    @BeforeAll
-    void publishTheFixtureCatalogue() {
-        var specs = new ArrayList<>(SearchFixture.CATALOGUE);
-        specs.addAll(SearchFixture.EVERYDAY);
-        SearchTestSupport.publish(port, issuer, specs);
-        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-        api = SearchTestSupport.api(port);
-    }
+class LayTermSearchIT extends SearchedCatalogue {
 
     private List<String> found(String query) {
         return keys(search(api, uri -> uri.queryParam("q", query)));

@@ -1,22 +1,14 @@
 package dk.trialport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dk.trialport.catalogue.Outbox;
-import dk.trialport.support.TrialportIntegrationTest;
+import dk.trialport.support.PersonBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,35 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A search that finds nothing offers, in order and where they find something: a spelling correction, the broader
  * condition, a wider distance, trials that no longer recruit, and registering interest in the condition's area.
  */
-@TrialportIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NoDeadEndsIT {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${trialport.identity.issuer}")
-    String issuer;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    ElasticsearchClient elasticsearch;
+class NoDeadEndsIT extends SearchedCatalogue {
 
     @Autowired
     ApplicationContext context;
-
-    WebTestClient api;
-
-    @BeforeAll
-    void publishTheFixtureCatalogue() {
-        var specs = new ArrayList<>(SearchFixture.CATALOGUE);
-        specs.addAll(SearchFixture.EVERYDAY);
-        SearchTestSupport.publish(port, issuer, specs);
-        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-        api = SearchTestSupport.api(port);
-    }
 
     @Test
     void aMisspellingThatFindsNothingOffersTheCorrection() {
@@ -130,7 +97,7 @@ class NoDeadEndsIT {
                 .configureClient()
                 .responseTimeout(Duration.ofSeconds(30))
                 .build()
-                .mutateWith(mockOidcLogin().idToken(token -> token.subject("no-dead-ends")));
+                .mutateWith(PersonBuilder.citizen("no-dead-ends").login());
         var html = web.get()
                 .uri("/profil?omraade=stroke")
                 .exchange()

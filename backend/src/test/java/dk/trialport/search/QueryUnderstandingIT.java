@@ -4,50 +4,15 @@ import static dk.trialport.search.SearchTestSupport.keys;
 import static dk.trialport.search.SearchTestSupport.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dk.trialport.catalogue.Outbox;
-import dk.trialport.support.TrialportIntegrationTest;
-import java.util.ArrayList;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Filters written in the search box ("kræft nær Aarhus", "forsøg for raske frivillige", "børn", "kvinder", "over
  * 80", "Region Hovedstaden") filter the results, the JSON API says how it read them, and the results page shows
  * each as a link that searches again without it.
  */
-@TrialportIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryUnderstandingIT {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${trialport.identity.issuer}")
-    String issuer;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
-    WebTestClient api;
-
-    @BeforeAll
-    void publishTheFixtureCatalogue() {
-        var specs = new ArrayList<>(SearchFixture.CATALOGUE);
-        specs.addAll(SearchFixture.EVERYDAY);
-        SearchTestSupport.publish(port, issuer, specs);
-        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-        api = SearchTestSupport.api(port);
-    }
+class QueryUnderstandingIT extends SearchedCatalogue {
 
     private SearchPage found(String q, String lang) {
         return search(api, uri -> uri.queryParam("q", q).queryParam("lang", lang));

@@ -10,6 +10,8 @@ import dk.trialport.support.Tokens;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,26 +61,29 @@ class ReindexIT {
                 .exchange()
                 .expectStatus()
                 .isAccepted();
-        Map<String, Object> progress = Map.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!"done".equals(progress.get("state")) && System.nanoTime() < deadline) {
-            assertThat(search(api, uri -> uri.queryParam("status", "all")).total())
-                    .as("search answers meanwhile")
-                    .isPositive();
-            progress = api.get()
-                    .uri("/api/v1/admin/reindex")
-                    .headers(h -> h.setBearerAuth(operator))
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                    .returnResult()
-                    .getResponseBody();
-            assertThat(progress.get("state")).isNotEqualTo("failed");
-            SearchTestSupport.sleep(100);
-        }
+        var progress = new AtomicReference<Map<String, Object>>(Map.of());
+        Awaitility.await("the reindex finishes")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    assertThat(search(api, uri -> uri.queryParam("status", "all"))
+                                    .total())
+                            .as("search answers meanwhile")
+                            .isPositive();
+                    progress.set(api.get()
+                            .uri("/api/v1/admin/reindex")
+                            .headers(h -> h.setBearerAuth(operator))
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                            .returnResult()
+                            .getResponseBody());
+                    assertThat(progress.get().get("state")).isNotEqualTo("failed");
+                    return "done".equals(progress.get().get("state"));
+                });
 
-        assertThat(progress).containsEntry("state", "done").containsEntry("done", 13);
+        assertThat(progress.get()).containsEntry("state", "done").containsEntry("done", 13);
         var indexAfter = elasticsearch
                 .indices()
                 .getAlias(a -> a.name("trials"))
@@ -113,11 +118,14 @@ class ReindexIT {
                         .meta("definition", co.elastic.clients.json.JsonData.of("an-older-definition")));
 
         assertThat(definitionCheck.check()).as("an outdated index is rebuilt").isTrue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (elasticsearch.indices().getAlias(a -> a.name("trials")).aliases().containsKey(current)
-                && System.nanoTime() < deadline) {
-            SearchTestSupport.sleep(100);
-        }
+        Awaitility.await("the outdated index is replaced")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !elasticsearch
+                        .indices()
+                        .getAlias(a -> a.name("trials"))
+                        .aliases()
+                        .containsKey(current));
         assertThat(elasticsearch.indices().getAlias(a -> a.name("trials")).aliases())
                 .doesNotContainKey(current);
         assertThat(definitionCheck.check()).as("a current index is left alone").isFalse();

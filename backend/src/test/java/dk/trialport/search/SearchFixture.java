@@ -1,27 +1,10 @@
 package dk.trialport.search;
 
-import dk.trialport.fhir.Labels;
-import dk.trialport.fhir.TrialportFhir;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
-import dk.trialport.fhir.TrialportFhir.Extensions;
-import dk.trialport.fhir.TrialportFhir.TrialIdentifier;
+import dk.trialport.support.TrialBuilder;
+import dk.trialport.support.TrialBuilder.Hospital;
 import java.util.List;
-import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.ContactPoint;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Group;
-import org.hl7.fhir.r4.model.Location;
-import org.hl7.fhir.r4.model.MarkdownType;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Range;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ResearchStudy;
 
 /**
  * The fixture catalogue the search tests judge queries against: Danish trials with lay titles in both
@@ -29,18 +12,22 @@ import org.hl7.fhir.r4.model.ResearchStudy;
  */
 final class SearchFixture {
 
-    static final String SITE_SYSTEM = TrialportFhir.BASE + "/sid/test-site";
-
-    /** A hospital site: key, name, postal code, city, region and position. */
-    record Hospital(String key, String name, String postalCode, String city, String region, double lat, double lon) {}
-
-    static final Hospital RIGSHOSPITALET = new Hospital(
-            "rh", "Rigshospitalet, Onkologisk Klinik", "2100", "København Ø", "Region Hovedstaden", 55.6960, 12.5683);
+    static final Hospital RIGSHOSPITALET = TrialBuilder.COPENHAGEN;
     static final Hospital HERLEV = new Hospital(
-            "herlev", "Herlev Hospital, Kirurgisk Afdeling", "2730", "Herlev", "Region Hovedstaden", 55.7310, 12.4430);
+            "herlev",
+            "Herlev Hospital, Kirurgisk Afdeling",
+            null,
+            "Hospitalsvej 1",
+            "2730",
+            "Herlev",
+            "Region Hovedstaden",
+            55.7310,
+            12.4430);
     static final Hospital HVIDOVRE = new Hospital(
             "hvidovre",
             "Hvidovre Hospital, Lungemedicinsk Afdeling",
+            null,
+            "Hospitalsvej 1",
             "2650",
             "Hvidovre",
             "Region Hovedstaden",
@@ -49,22 +36,19 @@ final class SearchFixture {
     static final Hospital OUH = new Hospital(
             "ouh",
             "Odense Universitetshospital, Reumatologisk Afdeling",
+            null,
+            "Hospitalsvej 1",
             "5000",
             "Odense C",
             "Region Syddanmark",
             55.3850,
             10.3700);
-    static final Hospital AUH = new Hospital(
-            "auh",
-            "Aarhus Universitetshospital, Steno Diabetes Center",
-            "8200",
-            "Aarhus N",
-            "Region Midtjylland",
-            56.1900,
-            10.1700);
+    static final Hospital AUH = TrialBuilder.AARHUS;
     static final Hospital AAUH = new Hospital(
             "aauh",
             "Aalborg Universitetshospital, Lungemedicinsk Afdeling",
+            null,
+            "Hospitalsvej 1",
             "9000",
             "Aalborg",
             "Region Nordjylland",
@@ -400,107 +384,22 @@ final class SearchFixture {
     private SearchFixture() {}
 
     static Bundle transaction(Spec spec) {
-        var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        var study = new ResearchStudy()
-                .setTitle(spec.titleEn())
-                .setStatus(
-                        spec.status().equals("completed")
-                                ? ResearchStudy.ResearchStudyStatus.COMPLETED
-                                : ResearchStudy.ResearchStudyStatus.ACTIVE);
-        study.addIdentifier().setSystem(TrialIdentifier.LOCAL_PROTOCOL).setValue("SEARCH-" + spec.key());
-        study.addExtension(Labels.plainLanguage(spec.titleEn(), spec.titleDa()));
-        var summary = new MarkdownType(
-                "This trial is for people with " + spec.condition().toLowerCase() + ".");
-        summary.addExtension(Labels.translation("da", "Om forsøget: " + spec.titleDa() + "."));
-        study.addExtension(new Extension(Extensions.DESCRIPTION_SUMMARY, summary));
-        study.addExtension(new Extension(
-                Extensions.RECRUITMENT_STATUS, new Coding(CodeSystems.RECRUITMENT_STATUS, spec.status(), null)));
-        if (spec.decentralized()) {
-            study.addExtension(new Extension(Extensions.DECENTRALIZED, new BooleanType(true)));
-        }
-        study.addCondition(new CodeableConcept()
-                .setText(spec.condition())
-                .addCoding(new Coding(spec.system(), spec.code(), spec.condition())));
-        study.setPhase(new CodeableConcept()
-                .addCoding(new Coding(CodeSystems.PHASE, spec.healthy() ? "phase-1" : "phase-3", null)));
-        study.addCategory(new CodeableConcept().addCoding(new Coding(CodeSystems.STUDY_TYPE, "interventional", null)));
-        study.setPeriod(new Period().setStartElement(new DateTimeType(spec.start())));
-        study.addContact()
-                .setName("Forsøgssygeplejerske Hanne Berg")
-                .addTelecom(new ContactPoint()
-                        .setSystem(ContactPoint.ContactPointSystem.PHONE)
-                        .setValue("+45 35 45 00 00"));
-        study.addContained(eligibility(spec));
-        study.addEnrollment(new Reference("#eligibility"));
-        for (var hospital : spec.sites()) {
-            var url = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes((spec.key() + hospital.key()).getBytes());
-            bundle.addEntry()
-                    .setFullUrl(url)
-                    .setResource(site(hospital))
-                    .getRequest()
-                    .setMethod(Bundle.HTTPVerb.PUT)
-                    .setUrl("Location?identifier=" + SITE_SYSTEM + "|" + hospital.key());
-            study.addSite(new Reference(url));
-        }
-        bundle.addEntry()
-                .setFullUrl("urn:uuid:"
-                        + java.util.UUID.nameUUIDFromBytes(spec.key().getBytes()))
-                .setResource(study)
-                .getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT)
-                .setUrl("ResearchStudy?identifier=" + TrialIdentifier.LOCAL_PROTOCOL + "|SEARCH-" + spec.key());
-        return bundle;
-    }
-
-    private static Location site(Hospital hospital) {
-        var location = new Location()
-                .setName(hospital.name())
-                .setStatus(Location.LocationStatus.ACTIVE)
-                .setAddress(new Address()
-                        .addLine("Hospitalsvej 1")
-                        .setPostalCode(hospital.postalCode())
-                        .setCity(hospital.city())
-                        .setState(hospital.region())
-                        .setCountry("DK"));
-        location.addIdentifier().setSystem(SITE_SYSTEM).setValue(hospital.key());
-        location.getPosition().setLatitude(hospital.lat()).setLongitude(hospital.lon());
-        return location;
-    }
-
-    private static Group eligibility(Spec spec) {
-        var group = new Group().setType(Group.GroupType.PERSON).setActual(false);
-        group.setId("eligibility");
-        var ages = new Range();
-        if (spec.minAge() != null) {
-            ages.setLow(new Quantity()
-                    .setValue(spec.minAge())
-                    .setSystem(CodeSystems.UCUM)
-                    .setCode("a")
-                    .setUnit("years"));
-        }
-        if (spec.maxAge() != null) {
-            ages.setHigh(new Quantity()
-                    .setValue(spec.maxAge())
-                    .setSystem(CodeSystems.UCUM)
-                    .setCode("a")
-                    .setUnit("years"));
-        }
-        group.addCharacteristic()
-                .setExclude(false)
-                .setValue(ages)
-                .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "30525-0", "Age")));
-        if (spec.sex() != null) {
-            group.addCharacteristic()
-                    .setExclude(false)
-                    .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.SNOMED, "263495000", "Gender")))
-                    .setValue(new CodeableConcept()
-                            .addCoding(new Coding(CodeSystems.ADMINISTRATIVE_GENDER, spec.sex(), null)));
-        }
-        group.addCharacteristic()
-                .setExclude(false)
-                .setCode(new CodeableConcept()
-                        .addCoding(new Coding(CodeSystems.ELIGIBILITY, "healthy-volunteers", null)))
-                .setValue(new BooleanType(spec.healthy()));
-        return group;
+        return TrialBuilder.trial("SEARCH-" + spec.key())
+                .titled(spec.titleEn())
+                .plainTitle(spec.titleEn(), spec.titleDa())
+                .summary(
+                        "This trial is for people with " + spec.condition().toLowerCase() + ".",
+                        "Om forsøget: " + spec.titleDa() + ".")
+                .status(spec.status())
+                .decentralized(spec.decentralized())
+                .condition(spec.condition(), spec.system(), spec.code())
+                .phase(spec.healthy() ? "phase-1" : "phase-3")
+                .interventional()
+                .starting(spec.start())
+                .ages(spec.minAge(), spec.maxAge())
+                .sex(spec.sex())
+                .healthyVolunteers(spec.healthy())
+                .at(spec.sites().toArray(Hospital[]::new))
+                .transaction();
     }
 }

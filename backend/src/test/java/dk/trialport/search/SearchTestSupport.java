@@ -94,13 +94,4 @@ final class SearchTestSupport {
                         .replace("SEARCH-", ""))
                 .toList();
     }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,44 +4,18 @@ import static dk.trialport.search.SearchTestSupport.keys;
 import static dk.trialport.search.SearchTestSupport.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dk.trialport.catalogue.Outbox;
-import dk.trialport.support.TrialportIntegrationTest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The public search API: filters with facet counts, distance, sorting, paging, suggestions and errors. */
-@TrialportIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrialSearchApiIT {
+class TrialSearchApiIT extends SearchedCatalogue {
 
-    @LocalServerPort
-    int port;
-
-    @Value("${trialport.identity.issuer}")
-    String issuer;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
-    WebTestClient api;
-
-    @BeforeAll
-    void publishTheFixtureCatalogue() {
-        SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
-        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-        api = SearchTestSupport.api(port);
+    @Override
+    List<SearchFixture.Spec> trials() {
+        return SearchFixture.CATALOGUE;
     }
 
     @Test

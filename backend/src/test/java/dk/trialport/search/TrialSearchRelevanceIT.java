@@ -4,46 +4,19 @@ import static dk.trialport.search.SearchTestSupport.keys;
 import static dk.trialport.search.SearchTestSupport.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dk.trialport.catalogue.Outbox;
-import dk.trialport.support.TrialportIntegrationTest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Judged queries: the words patients type, in Danish and English, each with the trials a person must
  * find at the top of the results (open trials only, as the search does by default).
  */
-@TrialportIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrialSearchRelevanceIT {
+class TrialSearchRelevanceIT extends SearchedCatalogue {
 
-    @LocalServerPort
-    int port;
-
-    @Value("${trialport.identity.issuer}")
-    String issuer;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
-    WebTestClient api;
-
-    @BeforeAll
-    void publishTheFixtureCatalogue() {
-        SearchTestSupport.publish(port, issuer, SearchFixture.CATALOGUE);
-        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
-        api = SearchTestSupport.api(port);
+    @Override
+    List<SearchFixture.Spec> trials() {
+        return SearchFixture.CATALOGUE;
     }
 
     @ParameterizedTest(name = "\"{0}\" finds {1} first")

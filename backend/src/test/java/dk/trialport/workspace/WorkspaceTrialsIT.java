@@ -4,7 +4,6 @@ import static dk.trialport.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -13,6 +12,7 @@ import dk.trialport.catalogue.Outbox;
 import dk.trialport.recruitment.application.KeepingProfile;
 import dk.trialport.recruitment.model.InterestProfile;
 import dk.trialport.recruitment.model.Position;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -333,9 +333,8 @@ class WorkspaceTrialsIT {
 
     @Test
     void anAdministratorManagesMembersAndHandsATrialOver() {
-        var admin = web.mutateWith(mockOidcLogin()
-                .idToken(token -> token.subject("admin-1").claim("name", "Ada Admin"))
-                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        var admin = web.mutateWith(
+                PersonBuilder.administrator("admin-1").named("Ada Admin").login());
         admin.mutateWith(csrf())
                 .post()
                 .uri("/arbejdsrum/admin/organisationer")
@@ -444,14 +443,9 @@ class WorkspaceTrialsIT {
     }
 
     private WebTestClient investigator(String subject, String organization) {
-        return web.mutateWith(mockOidcLogin()
-                .idToken(token -> {
-                    token.subject(subject).claim("name", "Investigator " + subject);
-                    if (organization != null) {
-                        token.claim("organization", organization);
-                    }
-                })
-                .authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")));
+        return web.mutateWith(PersonBuilder.investigator(subject, organization)
+                .named("Investigator " + subject)
+                .login());
     }
 
     static MultiValueMap<String, String> trial(String action) {
