@@ -1,5 +1,6 @@
 package dk.trialport.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.recruitment.model.CandidateStatus;
@@ -26,10 +27,14 @@ final class ResearchSubjects {
 
     private ResearchSubjects() {}
 
+    /** The candidate with its generated narrative. */
     static ResearchSubject of(SharedRegistration candidate) {
-        if (candidate.isErased()) {
-            return erased(candidate);
-        }
+        var subject = candidate.isErased() ? erased(candidate) : subject(candidate);
+        TrialportNarratives.generate(FhirContext.forR4Cached(), subject);
+        return subject;
+    }
+
+    private static ResearchSubject subject(SharedRegistration candidate) {
         var subject = new ResearchSubject();
         subject.setId(candidate.id().toString());
         subject.getMeta().setLastUpdated(Date.from(candidate.updatedAt()));
@@ -74,6 +79,7 @@ final class ResearchSubjects {
         subject.setStudy(new Reference("ResearchStudy/" + candidate.trialId()));
         var person = new Patient();
         person.setId("person");
+        person.getMeta().addProfile(TrialportProfile.CANDIDATE_PERSON);
         person.addIdentifier()
                 .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
                 .setValue(candidate.id().toString());
@@ -97,6 +103,7 @@ final class ResearchSubjects {
     private static Patient person(SharedRegistration candidate) {
         var person = new Patient();
         person.setId("person");
+        person.getMeta().addProfile(TrialportProfile.CANDIDATE_PERSON);
         person.addIdentifier()
                 .setSystem(TrialportFhir.TrialIdentifier.CANDIDATE)
                 .setValue(candidate.id().toString());
@@ -112,6 +119,7 @@ final class ResearchSubjects {
     private static Consent consent(SharedRegistration candidate) {
         var consent = new Consent();
         consent.setId("consent");
+        consent.getMeta().addProfile(TrialportProfile.CANDIDATE_CONSENT);
         consent.setStatus(candidate.isWithdrawn() ? Consent.ConsentState.INACTIVE : Consent.ConsentState.ACTIVE);
         consent.setScope(new CodeableConcept(new Coding(CodeSystems.CONSENT_SCOPE, "research", "Research")));
         consent.addCategory(new CodeableConcept(

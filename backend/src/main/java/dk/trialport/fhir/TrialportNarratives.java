@@ -8,13 +8,14 @@ import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The human-readable {@code text} of every trial, site and organization Trialport stores: HAPI's narrative generator
+ * The human-readable {@code text} of every trial, site and organization Trialport stores, and of every candidate it
+ * serves (nothing but the pseudonym, the status, the trial and the dates): HAPI's narrative generator
  * with Trialport's own templates ({@code src/main/resources/fhir/narrative/}), in Danish, with English where the
  * resource has it. A narrative the sender wrote itself ({@code text.status} other than {@code generated}) is kept.
  */
 public final class TrialportNarratives {
 
-    private static final Set<String> TYPES = Set.of("ResearchStudy", "Location", "Organization");
+    private static final Set<String> TYPES = Set.of("ResearchStudy", "Location", "Organization", "ResearchSubject");
 
     private static final CustomThymeleafNarrativeGenerator GENERATOR =
             new CustomThymeleafNarrativeGenerator("classpath:fhir/narrative/narratives.properties");

@@ -50,6 +50,14 @@ public final class TrialportProfile {
     public static final String ORGANIZATION = STRUCTURE_DEFINITION + "trialport-organization";
     public static final String RESEARCH_SUBJECT = STRUCTURE_DEFINITION + "trialport-researchsubject";
 
+    /** The person and the consent contained in a candidate (ResearchSubject). */
+    public static final String CANDIDATE_PERSON = STRUCTURE_DEFINITION + "trialport-candidate-person";
+
+    public static final String CANDIDATE_CONSENT = STRUCTURE_DEFINITION + "trialport-candidate-consent";
+
+    /** What {@code ResearchStudy/$match} takes. */
+    public static final String MATCH_PARAMETERS = STRUCTURE_DEFINITION + "trialport-match-parameters";
+
     /** The profile each resource type Trialport serves conforms to. */
     public static final Map<String, String> PROFILE_OF = Map.of(
             "ResearchStudy", RESEARCH_STUDY,

@@ -214,6 +214,32 @@ class FhirProfileIT {
                         .isTrue());
     }
 
+    @Test
+    void blindContactIsInTheProfileACandidateThatNamesThePersonBreaksIt() throws IOException {
+        var validator = validatorWith(download());
+        var candidate = (org.hl7.fhir.r4.model.ResearchSubject) TrialportProfile.get().examples().stream()
+                .filter(r -> r.fhirType().equals("ResearchSubject"))
+                .findFirst()
+                .orElseThrow()
+                .copy();
+        assertThat(errors(validator, candidate)).isEmpty();
+
+        ((org.hl7.fhir.r4.model.Patient) candidate.getContained().get(0))
+                .addName()
+                .setFamily("Jensen");
+
+        assertThat(errors(validator, candidate))
+                .as("a name is never sent to a team")
+                .anyMatch(error -> error.contains("Patient.name"));
+    }
+
+    private static List<String> errors(FhirValidator validator, IBaseResource resource) {
+        return validator.validateWithResult(resource).getMessages().stream()
+                .filter(FhirProfileIT::isProblem)
+                .map(m -> m.getLocationString() + ": " + m.getMessage())
+                .toList();
+    }
+
     /** An error, or any message about an unknown extension, profile or Trialport code system. */
     private static boolean isProblem(SingleValidationMessage message) {
         var text = message.getMessage() == null ? "" : message.getMessage();

@@ -118,6 +118,11 @@ class ResearchSubjectIT {
         assertThat(consent.getDateTime()).isNotNull();
         assertThat(FhirClients.CONTEXT.newJsonParser().encodeResourceToString(first))
                 .doesNotContain("anne@example.dk", "Jeg har diabetes", "20 30 40 50");
+        assertThat(subject.getText().getDivAsString())
+                .as(
+                        "a narrative a FHIR viewer shows: the pseudonym, the status and the trial, nothing else of the person")
+                .contains(anne.id().toString(), "ResearchStudy/" + trial)
+                .doesNotContain("anne@example.dk", "Jeg har diabetes");
 
         var seen =
                 first.getEntry().get(1).getResource().getMeta().getLastUpdated().toInstant();
