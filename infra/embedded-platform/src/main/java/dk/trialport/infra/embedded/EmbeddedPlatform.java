@@ -173,6 +173,21 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     elasticsearch.join().url(),
                     identityProvider.join().issuer(),
                     mail.join());
+            var watch = ServerWatch.start(List.of(
+                    new ServerWatch.Watched(
+                            home.resolve("postgres/data/postmaster.pid"),
+                            home.resolve("postgres/data").toString()),
+                    new ServerWatch.Watched(
+                            nodeDirectory.resolve("elasticsearch.pid"),
+                            nodeDirectory.resolve("data").toString()),
+                    new ServerWatch.Watched(
+                            home.resolve("identity-provider/identity-provider.pid"),
+                            home.resolve("identity-provider").toString())));
+            if (watch != null) {
+                synchronized (started) {
+                    started.add(watch);
+                }
+            }
             int searchPort = java.net.URI.create(running.elasticsearchUrl()).getPort();
             Runnable restart = () -> {
                 var node =
