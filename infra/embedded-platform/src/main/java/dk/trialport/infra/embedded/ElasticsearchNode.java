@@ -49,7 +49,8 @@ final class ElasticsearchNode implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         SearchNodeUser.takeOwnership(nodeDirectory);
-        ChildProcess.stopLeftover("Elasticsearch", nodePidFile, data.toString());
+        // the node's JVM gets its settings on stdin: its command line names only its home, in the node directory
+        ChildProcess.stopLeftover("Elasticsearch", nodePidFile, distribution.toString());
 
         int port = FreePort.orFree(httpPort);
         var command = new ArrayList<>(SearchNodeUser.commandPrefix());

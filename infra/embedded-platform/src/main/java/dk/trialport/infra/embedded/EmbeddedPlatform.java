@@ -177,9 +177,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     new ServerWatch.Watched(
                             home.resolve("postgres/data/postmaster.pid"),
                             home.resolve("postgres/data").toString()),
-                    new ServerWatch.Watched(
-                            nodeDirectory.resolve("elasticsearch.pid"),
-                            nodeDirectory.resolve("data").toString()),
+                    // the node's JVM gets its settings on stdin: its command line names only its home
+                    new ServerWatch.Watched(nodeDirectory.resolve("elasticsearch.pid"), nodeDirectory.toString()),
                     new ServerWatch.Watched(
                             home.resolve("identity-provider/identity-provider.pid"),
                             home.resolve("identity-provider").toString())));
