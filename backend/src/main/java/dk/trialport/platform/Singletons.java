@@ -2,6 +2,7 @@ package dk.trialport.platform;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,16 +21,46 @@ public class Singletons {
         this.connections = connections;
     }
 
+    /** Work that may fail, run alone. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
     /** Runs {@code work} in the calling thread if no instance runs work named {@code name} now; false if one does. */
     public boolean runAlone(String name, Runnable work) {
+        try {
+            return tryAlone(name, () -> {
+                        work.run();
+                        return Boolean.TRUE;
+                    })
+                    .isPresent();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code work} if no instance runs work named {@code name} now: its result, or empty if one does. */
+    public <T> Optional<T> tryAlone(String name, Work<T> work) throws Exception {
+        return alone(name, "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", work);
+    }
+
+    /** Runs {@code work} once no instance runs work named {@code name} any more, waiting for it: its result. */
+    public <T> T waitAndRunAlone(String name, Work<T> work) throws Exception {
+        return alone(name, "SELECT true FROM (SELECT pg_advisory_lock(hashtextextended($1, 0))) AS locked", work)
+                .orElseThrow();
+    }
+
+    private <T> Optional<T> alone(String name, String lock, Work<T> work) throws Exception {
         Connection connection = Mono.from(connections.create()).block();
         try {
-            if (!Boolean.TRUE.equals(call(connection, "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", name))) {
-                return false;
+            if (!Boolean.TRUE.equals(call(connection, lock, name))) {
+                return Optional.empty();
             }
             try {
-                work.run();
-                return true;
+                return Optional.of(work.run());
             } finally {
                 call(connection, "SELECT pg_advisory_unlock(hashtextextended($1, 0))", name);
             }

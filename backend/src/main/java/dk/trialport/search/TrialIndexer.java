@@ -6,13 +6,13 @@ import dk.trialport.catalogue.SiteProjectionStore;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.platform.PollingWorker;
+import dk.trialport.platform.Singletons;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,8 +38,13 @@ class TrialIndexer implements PollingWorker.Consumer {
     private final TrialDocuments documents;
     private final TrialIndex index;
     private final SearchProperties properties;
-    /** Held by a batch, and by a reindex for its whole run so no change slips between old and new index. */
-    private final ReentrantLock writing = new ReentrantLock();
+    /**
+     * The PostgreSQL advisory lock a batch holds, and a reindex for its whole run, so no change slips between old and
+     * new index on any instance: while a rebuild holds it, every instance's indexer skips its turn.
+     */
+    static final String WRITING = "trial-index-writing";
+
+    private final Singletons singletons;
 
     private volatile boolean aliasReady;
 
@@ -49,7 +54,9 @@ class TrialIndexer implements PollingWorker.Consumer {
             SiteProjectionStore sites,
             TrialDocuments documents,
             TrialIndex index,
-            SearchProperties properties) {
+            SearchProperties properties,
+            Singletons singletons) {
+        this.singletons = singletons;
         this.outbox = outbox;
         this.trials = trials;
         this.sites = sites;
@@ -82,21 +89,18 @@ class TrialIndexer implements PollingWorker.Consumer {
         return new PollingWorker.Lag(lag.events(), lag.age());
     }
 
-    ReentrantLock writingLock() {
-        return writing;
-    }
-
-    /** Indexes the next changes; returns how many there were. */
+    /** Indexes the next changes; returns how many there were (none while a rebuild on any instance writes). */
     @Override
     public int runBatch() throws Exception {
-        writing.lock();
         try {
-            return outbox.handleNext(NAME, List.of(), properties.batchSize(), LEASE, this::index);
+            return singletons
+                    .tryAlone(
+                            WRITING,
+                            () -> outbox.handleNext(NAME, List.of(), properties.batchSize(), LEASE, this::index))
+                    .orElse(0);
         } catch (Exception e) {
             aliasReady = false;
             throw e;
-        } finally {
-            writing.unlock();
         }
     }
 

@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.catalogue.Outbox;
+import dk.trialport.fhir.TrialportFhir.CodeSystems;
+import dk.trialport.platform.Singletons;
+import dk.trialport.support.Eventually;
 import dk.trialport.support.Tokens;
+import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -94,6 +101,46 @@ class ReindexIT {
                 .containsExactlyInAnyOrderElementsOf(before)
                 .hasSize(13);
         assertThat(keys(search(api, uri -> uri.queryParam("q", "sukkersyge")))).contains("t2d", "t1d");
+    }
+
+    @Autowired
+    Singletons singletons;
+
+    @Test
+    void whileARebuildOnAnyInstanceHoldsTheIndexNoIndexerWritesAndNothingIsLost() throws Exception {
+        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
+        var api = SearchTestSupport.api(port);
+        var holding = new CountDownLatch(1);
+        var done = new CountDownLatch(1);
+        // another instance's rebuild: the writing lock taken on a connection of its own, as that instance would
+        var rebuild = CompletableFuture.supplyAsync(() -> {
+            try {
+                return singletons.waitAndRunAlone(TrialIndexer.WRITING, () -> {
+                    holding.countDown();
+                    return done.await(60, TimeUnit.SECONDS);
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+        TrialBuilder.trial("SEARCH-held")
+                .titled("Hjemmetræning efter hofteoperation")
+                .condition("Hip fracture", CodeSystems.SKS_DIAGNOSES, "DS72")
+                .at(TrialBuilder.AARHUS)
+                .publish(port, issuer);
+        Eventually.holdsFor(
+                Duration.ofSeconds(3),
+                () -> outbox.backlog(TrialIndexer.NAME).block() > 0,
+                "the change waits in the outbox while the rebuild writes");
+        done.countDown();
+        assertThat(rebuild.get(30, TimeUnit.SECONDS)).isTrue();
+
+        SearchTestSupport.awaitIndexed(outbox, elasticsearch);
+        assertThat(keys(search(api, uri -> uri.queryParam("q", "hofteoperation"))))
+                .as("the change reached the index once the rebuild let go")
+                .containsExactly("held");
     }
 
     @Autowired

@@ -421,17 +421,19 @@ public final class TrialBuilder {
     private Group eligibilityGroup() {
         var group = new Group().setType(Group.GroupType.PERSON).setActual(false);
         group.setId("eligibility");
-        var ages = new Range();
-        if (minAge != null) {
-            ages.setLow(years(minAge));
+        if (minAge != null || maxAge != null) {
+            var ages = new Range();
+            if (minAge != null) {
+                ages.setLow(years(minAge));
+            }
+            if (maxAge != null) {
+                ages.setHigh(years(maxAge));
+            }
+            group.addCharacteristic()
+                    .setExclude(false)
+                    .setValue(ages)
+                    .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "30525-0", "Age")));
         }
-        if (maxAge != null) {
-            ages.setHigh(years(maxAge));
-        }
-        group.addCharacteristic()
-                .setExclude(false)
-                .setValue(ages)
-                .setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, "30525-0", "Age")));
         if (sex != null) {
             group.addCharacteristic()
                     .setExclude(false)
