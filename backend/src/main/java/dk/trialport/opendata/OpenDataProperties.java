@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exportExpiry how long the files of a finished export can be downloaded
  * @param exportRetryAfter what a refused kick-off (429) and a status poll of a running job tell the client to wait
  * @param exportStaleAfter a running job whose instance has not written for this long has died and counts as failed
+ * @param dumpSchedule when the public dump is written (a cron expression; nightly by default)
  */
 @ConfigurationProperties("trialport.open-data")
 public record OpenDataProperties(
@@ -23,4 +24,5 @@ public record OpenDataProperties(
         @DefaultValue("4") int exportJobs,
         @DefaultValue("24h") Duration exportExpiry,
         @DefaultValue("30s") Duration exportRetryAfter,
-        @DefaultValue("2m") Duration exportStaleAfter) {}
+        @DefaultValue("2m") Duration exportStaleAfter,
+        @DefaultValue("0 30 2 * * *") String dumpSchedule) {}
