@@ -1,5 +1,6 @@
 package dk.trialport.search;
 
+import dk.trialport.catalogue.Freshness;
 import dk.trialport.catalogue.Outbox;
 import dk.trialport.catalogue.Site;
 import dk.trialport.catalogue.SiteProjectionStore;
@@ -38,6 +39,7 @@ class TrialIndexer implements PollingWorker.Consumer {
     private final TrialDocuments documents;
     private final TrialIndex index;
     private final SearchProperties properties;
+    private final Freshness freshness;
     /** Held by a batch, and by a reindex for its whole run so no change slips between old and new index. */
     private final ReentrantLock writing = new ReentrantLock();
 
@@ -49,7 +51,9 @@ class TrialIndexer implements PollingWorker.Consumer {
             SiteProjectionStore sites,
             TrialDocuments documents,
             TrialIndex index,
-            SearchProperties properties) {
+            SearchProperties properties,
+            Freshness freshness) {
+        this.freshness = freshness;
         this.outbox = outbox;
         this.trials = trials;
         this.sites = sites;
@@ -144,13 +148,16 @@ class TrialIndexer implements PollingWorker.Consumer {
                 .toList();
         Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
                 .collect(Collectors.toMap(Site::id, Function.identity()));
+        var confirmed =
+                freshness.confirmedAt(batch.stream().map(Trial::id).toList()).block();
         return batch.stream()
                 .map(trial -> documents.document(
                         trial,
                         trial.siteIds().stream()
                                 .map(byId::get)
                                 .filter(java.util.Objects::nonNull)
-                                .toList()))
+                                .toList(),
+                        confirmed.get(trial.id())))
                 .toList();
     }
 
