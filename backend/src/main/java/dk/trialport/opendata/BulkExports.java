@@ -122,7 +122,7 @@ public class BulkExports {
     public Mono<Job> start(String clientAddress, String request, List<String> types, Instant since) {
         var now = clock.instant();
         var job = new Job(UUID.randomUUID(), request, types, since, now, "running", "started", List.of(), null);
-        var client = hash(clientAddress);
+        var client = clientKey(clientAddress);
         var fresh = offset(now.minus(properties.exportStaleAfter()));
         return database.sql("SELECT pg_advisory_xact_lock(hashtextextended('bulk-export-kick-off', 0))")
                 .then()
@@ -356,7 +356,8 @@ public class BulkExports {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static String hash(String address) {
+    /** How a client address is kept: a SHA-256 hash, never the address. */
+    static String clientKey(String address) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")
