@@ -75,6 +75,11 @@ class CapabilityController {
                 .setCode(CapabilityStatement.SystemRestfulInteraction.BATCH)
                 .setDocumentation("POST /fhir with a batch Bundle of at most " + BundleController.MAX_ENTRIES
                         + " entries, each on its own");
+        rest.addOperation()
+                .setName("export")
+                .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export")
+                .setDocumentation("Bulk Data export of the public catalogue (ResearchStudy, Location, Organization), "
+                        + "without a token: Prefer: respond-async, _type, _since; see /aabne-data");
         for (var type : ResourceTypes.CATALOGUE) {
             rest.addResource(resource(type));
         }
@@ -223,6 +228,10 @@ class CapabilityController {
                     .setDocumentation(
                             "Trials that fit a patient (trialMatchClinicalData: a Bundle with Patient and Conditions; "
                                     + "zipCode, travelRadius, phase, recruitmentStatus), best first with search.score; nothing is stored");
+            resource.addOperation()
+                    .setName("export")
+                    .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export")
+                    .setDocumentation("Bulk Data export of the public trials and their sites and sponsors");
             resource.addSearchInclude("ResearchStudy:site").addSearchInclude("ResearchStudy:sponsor");
             resource.addSearchRevInclude("PractitionerRole:location");
         }

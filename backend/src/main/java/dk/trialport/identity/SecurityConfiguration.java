@@ -74,6 +74,10 @@ class SecurityConfiguration {
                         // FHIR's search by POST (form-encoded) is a search like GET's, open to everyone
                         .pathMatchers(HttpMethod.POST, "/fhir/*/_search")
                         .permitAll()
+                        // A bulk export is cancelled by whoever knows its status URL (an unguessable id), like it was
+                        // started
+                        .pathMatchers(HttpMethod.DELETE, "/fhir/$export-status/*")
+                        .permitAll()
                         .pathMatchers("/fhir/**")
                         .hasAnyRole(Roles.HOSPITAL_SYSTEM, Roles.INVESTIGATOR, Roles.ADMIN)
                         .anyExchange()

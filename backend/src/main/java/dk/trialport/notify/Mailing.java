@@ -18,7 +18,9 @@ public class Mailing {
         /** To a person: the trial team wrote to them (the message stays in the portal). */
         TEAM_MESSAGE("team-message", "mypage.messages.mail", "/min-side"),
         /** To a trial team: a new candidate. */
-        NEW_CANDIDATE("new-candidate", "candidates.mail.team", "/arbejdsrum/forsoeg/%s/kandidater");
+        NEW_CANDIDATE("new-candidate", "candidates.mail.team", "/arbejdsrum/forsoeg/%s/kandidater"),
+        /** To a trial team: its public record looks stale; confirm it in one click or update it. */
+        STALE_TRIAL("stale-trial", "mail.stale", "/arbejdsrum/forsoeg/%s");
 
         final String code;
         final String key;

@@ -11,6 +11,8 @@ import java.util.List;
  * @param site the nearest site ("Rigshospitalet, København Ø"), or null
  * @param distance "12 km fra 2100", or null without a postal code
  * @param fit how the person's age and sex fit the trial, or null when they gave neither
+ * @param stale whether the record may be out of date (not changed or confirmed for a year, or past its end while
+ *     still saying it recruits)
  */
 public record ResultCard(
         String href,
@@ -23,4 +25,5 @@ public record ResultCard(
         String distance,
         String age,
         String sex,
-        String fit) {}
+        String fit,
+        boolean stale) {}

@@ -31,7 +31,8 @@ final class ResultCards {
                                 "search.card.distance", texts.number(Math.round(site.distanceKm())), form.postalCode()),
                 texts.ageRange(item.minimumAge(), item.maximumAge()),
                 texts.sex(item.sex()),
-                fit(item, form, texts));
+                fit(item, form, texts),
+                Boolean.TRUE.equals(item.stale()));
     }
 
     /** The trial page, carrying what the person told so "Could this be for me?" can answer at once. */

@@ -116,6 +116,7 @@ class SearchPageController {
                 .modelAttribute("first", PageLinks.first(parameters))
                 .modelAttribute("chips", chips(page, parameters, texts))
                 .modelAttribute("alternatives", alternatives)
+                .modelAttribute("atomFeed", OpenDataPageController.feed(parameters, texts.locale()))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dk.trialport.portal;
 
+import dk.trialport.catalogue.Freshness;
 import dk.trialport.catalogue.PublicTrials;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.catalogue.TrialDetails;
@@ -7,8 +8,13 @@ import dk.trialport.fhir.TrialDetailsReader;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.Place;
 import dk.trialport.search.vocabulary.PostalCodes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,19 +36,27 @@ import reactor.core.publisher.Mono;
 class TrialPageController {
 
     static final String VIEW = "trial/trial";
+    private static final DateTimeFormatter STALE_DATE =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneId.of("Europe/Copenhagen"));
 
     private final PublicTrials trials;
     private final TrialDetailsReader details;
     private final PostalCodes postalCodes;
     private final MessageSource messages;
     private final ConditionVocabulary vocabulary;
+    private final Freshness freshness;
+    private final Clock clock;
 
     TrialPageController(
             PublicTrials trials,
             TrialDetailsReader details,
             PostalCodes postalCodes,
             MessageSource messages,
-            ConditionVocabulary vocabulary) {
+            ConditionVocabulary vocabulary,
+            Freshness freshness,
+            Clock clock) {
+        this.freshness = freshness;
+        this.clock = clock;
         this.vocabulary = vocabulary;
         this.trials = trials;
         this.details = details;
@@ -58,11 +72,34 @@ class TrialPageController {
         var texts = new Texts(messages, exchange.getLocaleContext().getLocale());
         return trials.find(id)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .flatMap(trial ->
-                        details.read(id).defaultIfEmpty(empty(id)).map(found -> page(trial, found, parameters, texts)));
+                .flatMap(trial -> freshness
+                        .confirmedAt(id)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(confirmed -> details.read(id)
+                                .defaultIfEmpty(empty(id))
+                                .map(found -> page(trial, found, parameters, texts)
+                                        .modelAttribute("stale", staleNotice(trial, confirmed.orElse(null), texts))
+                                        .build())));
     }
 
-    private Rendering page(Trial trial, TrialDetails found, MultiValueMap<String, String> parameters, Texts texts) {
+    /** What the page says plainly of a stale record (see {@link Freshness}); null for a current one. */
+    private String staleNotice(Trial trial, Instant confirmedAt, Texts texts) {
+        var now = clock.instant();
+        if (!Freshness.isStale(trial, confirmedAt, now)) {
+            return null;
+        }
+        if ("recruiting".equals(trial.effectiveRecruitmentStatus())
+                && trial.periodEnd() != null
+                && !trial.periodEnd().isAfter(now)) {
+            return texts.get("stale.page.ended");
+        }
+        var since = confirmedAt != null && confirmedAt.isAfter(trial.lastUpdated()) ? confirmedAt : trial.lastUpdated();
+        return texts.get("stale.page.unconfirmed", STALE_DATE.format(since));
+    }
+
+    private Rendering.Builder<?> page(
+            Trial trial, TrialDetails found, MultiValueMap<String, String> parameters, Texts texts) {
         var form = PersonForm.of(parameters);
         var rows = CheckRows.rows(trial, found, form, postalCodes, texts);
         var from = form.errors().containsKey("postalCode") || form.postalCode().isEmpty()
@@ -77,8 +114,7 @@ class TrialPageController {
                 .modelAttribute("checkRows", rows)
                 .modelAttribute("errors", errors)
                 .modelAttribute("sexOptions", List.of("", "female", "male"))
-                .modelAttribute("healthyOptions", List.of("", "false", "true"))
-                .build();
+                .modelAttribute("healthyOptions", List.of("", "false", "true"));
     }
 
     private static TrialDetails empty(String id) {

@@ -16,7 +16,10 @@ public record SearchPage(
         String next,
         @JsonInclude(JsonInclude.Include.NON_NULL) Understood understood) {
 
-    /** One trial in a result list, in the reader's language where the trial has it. */
+    /**
+     * One trial in a result list, in the reader's language where the trial has it; {@code stale} is true when its
+     * record has not been changed or confirmed for a year, or it still says recruiting after its end (absent otherwise).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(
             String id,
@@ -39,7 +42,8 @@ public record SearchPage(
             int siteCount,
             NearestSite nearestSite,
             Map<String, List<String>> highlights,
-            Double score) {}
+            Double score,
+            Boolean stale) {}
 
     /** The site nearest the place searched from (or the first site when no place was given). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -17,10 +17,12 @@ class SearchResults {
 
     private final MessageSource messages;
     private final ConditionVocabulary vocabulary;
+    private final java.time.Clock clock;
 
-    SearchResults(MessageSource messages, ConditionVocabulary vocabulary) {
+    SearchResults(MessageSource messages, ConditionVocabulary vocabulary, java.time.Clock clock) {
         this.messages = messages;
         this.vocabulary = vocabulary;
+        this.clock = clock;
     }
 
     SearchPage.Item item(Hit<TrialDocument> hit, TrialQuery query) {
@@ -51,7 +53,11 @@ class SearchResults {
                 doc.sites() == null ? 0 : doc.sites().size(),
                 nearest(doc.sites(), query.near()),
                 hit.highlight().isEmpty() ? null : hit.highlight(),
-                query.effectiveSort() == TrialQuery.Sort.RELEVANCE ? hit.score() : null);
+                query.effectiveSort() == TrialQuery.Sort.RELEVANCE ? hit.score() : null,
+                doc.freshUntil() != null
+                                && !java.time.Instant.parse(doc.freshUntil()).isAfter(clock.instant())
+                        ? Boolean.TRUE
+                        : null);
     }
 
     List<SearchPage.FacetValue> facetValues(Facet facet, Aggregate aggregate, Locale locale) {

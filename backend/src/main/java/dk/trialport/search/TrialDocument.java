@@ -3,7 +3,11 @@ package dk.trialport.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** A trial as the search index holds it: the projection, its sites, and its conditions expanded by the vocabulary. */
+/**
+ * A trial as the search index holds it: the projection, its sites, and its conditions expanded by the vocabulary;
+ * {@code freshUntil} is when its record turns stale ({@link dk.trialport.catalogue.Freshness}), which searches
+ * compare with the time they run.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TrialDocument(
         String id,
@@ -40,7 +44,8 @@ record TrialDocument(
         List<String> hospitals,
         List<Location> siteLocations,
         List<SiteSummary> sites,
-        List<String> suggest) {
+        List<String> suggest,
+        String freshUntil) {
 
     /** Sex value of a trial open to everyone. */
     static final String ANY_SEX = "all";

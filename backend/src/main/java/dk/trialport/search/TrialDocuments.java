@@ -1,11 +1,13 @@
 package dk.trialport.search;
 
+import dk.trialport.catalogue.Freshness;
 import dk.trialport.catalogue.Site;
 import dk.trialport.catalogue.Trial;
 import dk.trialport.search.vocabulary.Code;
 import dk.trialport.search.vocabulary.CodedCondition;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.PostalCodes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +27,7 @@ class TrialDocuments {
         this.postalCodes = postalCodes;
     }
 
-    TrialDocument document(Trial trial, List<Site> sites) {
+    TrialDocument document(Trial trial, List<Site> sites, Instant confirmedAt) {
         var coded = trial.conditions().stream()
                 .map(c -> new CodedCondition(
                         c.text(),
@@ -82,7 +84,8 @@ class TrialDocuments {
                         .map(s -> new TrialDocument.Location(s.lat(), s.lon()))
                         .toList(),
                 summaries,
-                suggestions(trial, expansion.terms()));
+                suggestions(trial, expansion.terms()),
+                Freshness.freshUntil(trial, confirmedAt).toString());
     }
 
     /** A site as a result shows it; region and position from the postal code when the site gives none. */

@@ -1,5 +1,6 @@
 package dk.trialport.search;
 
+import dk.trialport.catalogue.Freshness;
 import dk.trialport.catalogue.Outbox;
 import dk.trialport.catalogue.Site;
 import dk.trialport.catalogue.SiteProjectionStore;
@@ -45,6 +46,7 @@ class TrialIndexer implements PollingWorker.Consumer {
     static final String WRITING = "trial-index-writing";
 
     private final Singletons singletons;
+    private final Freshness freshness;
 
     private volatile boolean aliasReady;
 
@@ -55,8 +57,10 @@ class TrialIndexer implements PollingWorker.Consumer {
             TrialDocuments documents,
             TrialIndex index,
             SearchProperties properties,
-            Singletons singletons) {
+            Singletons singletons,
+            Freshness freshness) {
         this.singletons = singletons;
+        this.freshness = freshness;
         this.outbox = outbox;
         this.trials = trials;
         this.sites = sites;
@@ -148,13 +152,16 @@ class TrialIndexer implements PollingWorker.Consumer {
                 .toList();
         Map<String, Site> byId = sites.find(siteIds).collectList().block().stream()
                 .collect(Collectors.toMap(Site::id, Function.identity()));
+        var confirmed =
+                freshness.confirmedAt(batch.stream().map(Trial::id).toList()).block();
         return batch.stream()
                 .map(trial -> documents.document(
                         trial,
                         trial.siteIds().stream()
                                 .map(byId::get)
                                 .filter(java.util.Objects::nonNull)
-                                .toList()))
+                                .toList(),
+                        confirmed.get(trial.id())))
                 .toList();
     }
 

@@ -68,7 +68,23 @@ final class TrialQueries {
     static final float BROADER_CONDITION = 3f;
     static final float MENTION = 2f;
 
+    /** What a stale record's score is multiplied by: it ranks below current ones that match as well. */
+    static final double STALE_WEIGHT = 0.1;
+
     private TrialQueries() {}
+
+    /**
+     * The query with stale records ({@code freshUntil} passed; see {@link dk.trialport.catalogue.Freshness}) scoring
+     * {@value #STALE_WEIGHT} of what they would: below the current ones when results sort by relevance.
+     */
+    static Query currentFirst(Query query) {
+        return Query.of(q -> q.functionScore(fs -> fs.query(query)
+                .functions(f -> f.filter(s ->
+                                s.range(r -> r.date(d -> d.field("freshUntil").lte("now"))))
+                        .weight(STALE_WEIGHT))
+                .scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode.Multiply)
+                .boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
+    }
 
     /**
      * Free text and, from FHIR, a condition by name (both must match), and a patient's conditions: at

@@ -77,8 +77,9 @@ public class TrialSearch {
         }
         int distance = query.distanceKm() != null ? query.distanceKm() : properties.defaultDistanceKm();
         var common = TrialQueries.common(query, distance);
-        var main = Query.of(
+        var matching = Query.of(
                 q -> q.bool(b -> b.must(TrialQueries.text(query, vocabulary)).filter(common)));
+        var main = query.fhir().concepts().isEmpty() ? TrialQueries.currentFirst(matching) : matching;
         var postFilter = Query.of(q -> q.bool(b -> b.filter(TrialQueries.facetsExcept(null, query))));
         var builder = new SearchRequest.Builder()
                 .index(properties.alias())

@@ -126,7 +126,8 @@ class FhirScopesIT {
                 .isNoContent();
     }
 
-    private static long total(WebTestClient web, String search) {
+    /** The total a search with {@code _summary=count} answers ({@code search} has a query already). */
+    static long total(WebTestClient web, String search) {
         var body = web.get()
                 .uri(search + "&_summary=count")
                 .exchange()

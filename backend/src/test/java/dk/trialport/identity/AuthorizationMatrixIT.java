@@ -61,6 +61,7 @@ class AuthorizationMatrixIT {
       fhir-study-delete     401       403     403      204          403           204      204            403        403        403       204
       api-admin-import      401       403     403      403          403           403      403            403        403        403       200
       api-admin-reindex     401       403     403      403          403           403      403            403        403        403       200
+      api-admin-dump        401       403     403      403          403           403      403            403        403        403       200
       api-me                401       200     200      200          200           200      200            200        200        200       200
       page-my-page          login     200     200      200          200           login    login          login      login      login     200
       page-export           login     200     200      200          200           login    login          login      login      login     200
@@ -74,7 +75,9 @@ class AuthorizationMatrixIT {
       ws-candidates-csv     login     403     403      200          404           login    login          login      login      login     200
       ws-candidate          login     403     403      200          404           login    login          login      login      login     200
       ws-candidate-note     login     403     403      3xx          404           login    login          login      login      login     3xx
+      ws-trial-confirm      login     403     403      3xx          404           login    login          login      login      login     3xx
       ws-admin              login     403     403      403          403           login    login          login      login      login     200
+      ws-quality            login     403     403      403          403           login    login          login      login      login     200
       ws-admin-member       login     403     403      403          403           login    login          login      login      login     3xx
       """;
 
@@ -170,6 +173,7 @@ class AuthorizationMatrixIT {
         endpoints.put("fhir-study-delete", api(web -> web.delete().uri("/fhir/ResearchStudy/{id}", doomed)));
         endpoints.put("api-admin-import", api(web -> web.get().uri("/api/v1/admin/import")));
         endpoints.put("api-admin-reindex", api(web -> web.get().uri("/api/v1/admin/reindex")));
+        endpoints.put("api-admin-dump", api(web -> web.post().uri("/api/v1/admin/open-data/dump")));
         endpoints.put("api-me", api(web -> web.get().uri("/api/v1/me")));
         endpoints.put("page-my-page", page(web -> web.get().uri("/min-side")));
         endpoints.put("page-export", page(web -> web.get().uri("/min-side/eksport")));
@@ -204,7 +208,11 @@ class AuthorizationMatrixIT {
                         .post()
                         .uri("/arbejdsrum/kandidater/{id}/noter", anneRegistration)
                         .body(BodyInserters.fromFormData("note", "Ringet op"))));
+        endpoints.put(
+                "ws-trial-confirm",
+                page(web -> web.mutateWith(csrf()).post().uri("/arbejdsrum/forsoeg/{id}/bekraeft", trial)));
         endpoints.put("ws-admin", page(web -> web.get().uri("/arbejdsrum/admin")));
+        endpoints.put("ws-quality", page(web -> web.get().uri("/arbejdsrum/admin/datakvalitet")));
         endpoints.put(
                 "ws-admin-member",
                 page(web -> web.mutateWith(csrf())

@@ -154,5 +154,25 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
         TalkingWithTheTeam talkingWithTheTeam() {
             return Mockito.mock(TalkingWithTheTeam.class);
         }
+
+        @Bean
+        dk.trialport.opendata.PublicDump publicDump() {
+            var dump = Mockito.mock(dk.trialport.opendata.PublicDump.class);
+            Mockito.when(dump.files()).thenReturn(reactor.core.publisher.Mono.just(java.util.List.of()));
+            return dump;
+        }
+
+        /** Every trial current: never confirmed, judged by its last change alone. */
+        @Bean
+        dk.trialport.catalogue.Freshness freshness() {
+            var freshness = Mockito.mock(dk.trialport.catalogue.Freshness.class);
+            Mockito.when(freshness.confirmedAt(Mockito.anyString())).thenReturn(reactor.core.publisher.Mono.empty());
+            return freshness;
+        }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 }

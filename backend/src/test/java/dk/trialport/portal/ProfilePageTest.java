@@ -191,6 +191,7 @@ class ProfilePageTest {
                 1,
                 site,
                 Map.of(),
+                null,
                 null);
     }
 }

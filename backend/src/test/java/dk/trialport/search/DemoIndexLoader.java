@@ -36,7 +36,7 @@ public final class DemoIndexLoader {
                     var page = new ArrayList<TrialDocument>(BATCH);
                     for (int number = batch * BATCH + 1; number <= Math.min(count, (batch + 1) * BATCH); number++) {
                         var projected = projections.trial(number);
-                        page.add(documents.document(projected.trial(), projected.sites()));
+                        page.add(documents.document(projected.trial(), projected.sites(), null));
                     }
                     generating[0] += System.nanoTime() - t0;
                     return page;

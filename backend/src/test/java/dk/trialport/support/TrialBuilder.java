@@ -26,6 +26,9 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The one fixture builder for trials: a Danish trial as a hospital system sends it, as a FHIR ResearchStudy or as
@@ -140,6 +143,7 @@ public final class TrialBuilder {
     private String sex;
     private Boolean healthy;
     private String criteria;
+    private boolean draft;
     private String contactName = "Forsøgssygeplejerske Hanne Berg";
     private String contactPhone = "+45 35 45 00 00";
 
@@ -293,6 +297,12 @@ public final class TrialBuilder {
         return this;
     }
 
+    /** A draft (FHIR status {@code in-review}): its team's alone, never public. */
+    public TrialBuilder draft() {
+        this.draft = true;
+        return this;
+    }
+
     public TrialBuilder contact(String name, String phone) {
         this.contactName = name;
         this.contactPhone = phone;
@@ -362,6 +372,31 @@ public final class TrialBuilder {
                 .execute();
     }
 
+    /** A trial's and its site's ids, as a hospital system created them over FHIR. */
+    public record Created(String trialId, String siteId) {}
+
+    /** Creates {@link #aSite()} and then this trial at it over FHIR with {@code token}, one POST each. */
+    public Created create(WebTestClient web, String token) {
+        var siteId = post(web, token, "Location", aSite());
+        at(new Reference("Location/" + siteId));
+        return new Created(post(web, token, "ResearchStudy", study()), siteId);
+    }
+
+    private static String post(WebTestClient web, String token, String type, Resource resource) {
+        var location = web.post()
+                .uri("/fhir/" + type)
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("application/fhir+json"))
+                .bodyValue(FhirClients.CONTEXT.newJsonParser().encodeResourceToString(resource))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation();
+        return location.getPath().split("/")[3];
+    }
+
     /** The ResearchStudy alone, with the sites given as references. */
     public ResearchStudy study() {
         var study = new ResearchStudy()
@@ -370,6 +405,9 @@ public final class TrialBuilder {
                         "completed".equals(recruitmentStatus)
                                 ? ResearchStudy.ResearchStudyStatus.COMPLETED
                                 : ResearchStudy.ResearchStudyStatus.ACTIVE);
+        if (draft) {
+            study.setStatus(ResearchStudy.ResearchStudyStatus.INREVIEW);
+        }
         if (description != null) {
             study.setDescription(description);
         }
