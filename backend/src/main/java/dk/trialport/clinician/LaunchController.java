@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,8 +21,8 @@ import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
- * The SMART App Launch 2 endpoints: {@code /klinik/launch?iss=…&launch=…} (EHR launch), {@code /klinik/start} (a
- * form for the FHIR server's address: standalone launch), {@code /klinik/callback} (the authorization server's answer:
+ * The SMART App Launch 2 endpoints: {@code /klinik/launch?iss=…&launch=…} (EHR launch), {@code /klinik/start?iss=…}
+ * (a form for the FHIR server's address: standalone launch), {@code /klinik/callback} (the authorization server's answer:
  * {@code state} checked, code exchanged with the PKCE verifier, launch audited) and {@code /klinik/afslut} (forget the
  * launch). Every refusal is a page saying why, with a 4xx (5xx when the EHR cannot be reached).
  */
@@ -65,32 +64,37 @@ class LaunchController {
             return Mono.just(problem(HttpStatus.BAD_REQUEST, "untrusted"));
         }
         return authorize(issuer, launch, false, session)
+                .map(authorize -> Rendering.redirectTo(authorize).build())
                 .onErrorResume(SmartClient.LaunchFailed.class, e -> Mono.just(failed(e)));
     }
 
+    /**
+     * The standalone launch's form, and the launch when it names the server: a page with a link on to the EHR's
+     * authorization server rather than a redirect, since the pages' {@code form-action 'self'} stops a form's
+     * submission from being redirected to another site.
+     */
     @GetMapping("/klinik/start")
-    Rendering startForm() {
-        return startPage("", Map.of(), HttpStatus.OK);
-    }
-
-    @PostMapping("/klinik/start")
-    Mono<Rendering> standaloneLaunch(ServerWebExchange exchange) {
-        return exchange.getFormData().zipWith(exchange.getSession()).flatMap(found -> {
-            MultiValueMap<String, String> form = found.getT1();
-            var iss = form.getFirst("iss") == null ? "" : form.getFirst("iss").strip();
-            var issuer = iss.isEmpty() ? null : issuer(iss);
-            if (issuer == null) {
-                var error = iss.isEmpty() ? "clinician.start.error.empty" : "clinician.start.error.untrusted";
-                return Mono.just(startPage(iss, Map.of("iss", text(error, exchange)), HttpStatus.BAD_REQUEST));
-            }
-            return authorize(issuer, null, true, found.getT2())
-                    .onErrorResume(
-                            SmartClient.LaunchFailed.class,
-                            e -> Mono.just(startPage(
-                                    iss,
-                                    Map.of("iss", text("clinician.start.error.unreachable", exchange)),
-                                    HttpStatus.BAD_GATEWAY)));
-        });
+    Mono<Rendering> standaloneLaunch(@RequestParam(required = false) String iss, ServerWebExchange exchange) {
+        if (iss == null) {
+            return Mono.just(startPage("", Map.of(), HttpStatus.OK));
+        }
+        var address = iss.strip();
+        var issuer = address.isEmpty() ? null : issuer(address);
+        if (issuer == null) {
+            var error = address.isEmpty() ? "clinician.start.error.empty" : "clinician.start.error.untrusted";
+            return Mono.just(startPage(address, Map.of("iss", text(error, exchange)), HttpStatus.BAD_REQUEST));
+        }
+        return exchange.getSession()
+                .flatMap(session -> authorize(issuer, null, true, session)
+                        .map(authorize -> Rendering.view("clinician/continue")
+                                .modelAttribute("authorize", authorize)
+                                .build())
+                        .onErrorResume(
+                                SmartClient.LaunchFailed.class,
+                                e -> Mono.just(startPage(
+                                        address,
+                                        Map.of("iss", text("clinician.start.error.unreachable", exchange)),
+                                        HttpStatus.BAD_GATEWAY))));
     }
 
     @GetMapping(CALLBACK)
@@ -129,12 +133,12 @@ class LaunchController {
         return session.invalidate().thenReturn("redirect:/klinik?afsluttet");
     }
 
-    private Mono<Rendering> authorize(URI issuer, String launch, boolean standalone, WebSession session) {
+    /** Starts the authorization request; the answer is the authorization server's address to send the browser to. */
+    private Mono<String> authorize(URI issuer, String launch, boolean standalone, WebSession session) {
         return smart.discover(issuer).map(endpoints -> {
             var pending = smart.begin(issuer, endpoints, portal.resolve(CALLBACK), standalone);
             SmartSession.pending(session, pending);
-            return Rendering.redirectTo(smart.authorizationUrl(endpoints, pending, launch))
-                    .build();
+            return smart.authorizationUrl(endpoints, pending, launch);
         });
     }
 

@@ -147,12 +147,17 @@ class ProfessionalController {
     }
 
     @PostMapping("/klinik/forsoeg/{id}/tilmeld")
-    Mono<String> patientRegisters(@PathVariable String id, WebSession session) {
-        // The patient logs in themselves in this browser: the doctor's launch and token go first.
+    Mono<Rendering> patientRegisters(@PathVariable String id, WebSession session, ServerWebExchange exchange) {
+        // The patient logs in themselves in this browser: the doctor's launch and token go first. The page that
+        // follows is the patient's (a link, not a redirect: the login is at the identity provider).
         SmartSession.forget(session);
+        var locale = PatientController.locale(exchange);
         return session.invalidate()
-                .thenReturn("redirect:/forsoeg/"
-                        + UriComponentsBuilder.fromPath("{id}").build(id) + "/interesse");
+                .then(trials.view(id, null, locale))
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                .map(trial -> Rendering.view("clinician/handover")
+                        .modelAttribute("trial", trial)
+                        .build());
     }
 
     /**
