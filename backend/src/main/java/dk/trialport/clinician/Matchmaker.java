@@ -102,10 +102,11 @@ class Matchmaker {
         var reasons = new ArrayList<String>();
         var unknowns = new ArrayList<String>();
         var item = match.trial();
-        var matched = matchedConditions(trial, patient);
+        var concepts = trialConcepts(trial);
+        var matched = matchedConditions(concepts, patient);
         if (!matched.isEmpty()) {
-            reasons.add(
-                    texts.get("clinician.why.condition", conditionNames(trial, locale), String.join(", ", matched)));
+            reasons.add(texts.get(
+                    "clinician.why.condition", conditionNames(trial, concepts, locale), String.join(", ", matched)));
         }
         ageAndSex(trial, found, patient, texts, reasons, unknowns);
         var site = item.nearestSite();
@@ -190,15 +191,19 @@ class Matchmaker {
         }
     }
 
-    /** The patient's conditions (as the record names them) that this trial is about, or about a broader form of. */
-    private List<String> matchedConditions(Trial trial, PatientFacts patient) {
-        var trialConcepts = vocabulary.matched(trial.conditions().stream()
+    /** The trial's conditions as the vocabulary names them in the page's language (else as the trial wrote them). */
+    private Set<String> trialConcepts(Trial trial) {
+        return vocabulary.matched(trial.conditions().stream()
                 .map(c -> new CodedCondition(
                         c.text(),
                         c.codes().stream()
                                 .map(code -> new Code(code.system(), code.code()))
                                 .toList()))
                 .toList());
+    }
+
+    /** The patient's conditions (as the record names them) that this trial is about, or about a broader form of. */
+    private List<String> matchedConditions(Set<String> trialConcepts, PatientFacts patient) {
         Set<String> covered = trialConcepts.stream()
                 .flatMap(concept -> vocabulary.selfAndAncestors(concept).stream())
                 .collect(Collectors.toSet());
@@ -217,7 +222,13 @@ class Matchmaker {
         return names;
     }
 
-    private String conditionNames(Trial trial, Locale locale) {
+    private String conditionNames(Trial trial, Set<String> trialConcepts, Locale locale) {
+        if (!trialConcepts.isEmpty()) {
+            return trialConcepts.stream()
+                    .map(concept -> vocabulary.label(concept, locale))
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+        }
         return trial.conditions().stream()
                 .map(Trial.Condition::text)
                 .filter(text -> text != null && !text.isBlank())

@@ -10,7 +10,6 @@ import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.util.LinkedMultiValueMap;
 import reactor.core.publisher.Mono;
@@ -60,12 +59,8 @@ public class TrialMatching {
             int size,
             Locale locale) {}
 
-    /**
-     * The trials that fit, best first.
-     *
-     * @param concepts the vocabulary's concepts of the patient's conditions (what a trial is matched on)
-     */
-    public record Matches(List<Match> matches, long total, Set<String> concepts) {}
+    /** The trials that fit, best first, and how many fit in all. */
+    public record Matches(List<Match> matches, long total) {}
 
     /** One trial as the search found it, with its score between 0 and 1. */
     public record Match(SearchPage.Item trial, double score) {}
@@ -94,8 +89,7 @@ public class TrialMatching {
                                                         1.0,
                                                         item.score() == null ? 0 : item.score() / maxScore(query))))
                                         .toList(),
-                                page.total(),
-                                vocabulary.matched(criteria.conditions()))));
+                                page.total())));
     }
 
     TrialQuery query(Criteria criteria) {
