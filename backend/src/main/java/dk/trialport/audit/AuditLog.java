@@ -21,7 +21,8 @@ public class AuditLog {
      * One access to personal data.
      *
      * @param actor who: a person's pseudonymous id, an investigator's user name or a system's client id
-     * @param personRef whose data: the person's pseudonymous id (never a name or national ID)
+     * @param personRef whose data: the person's pseudonymous id (never a name or national ID), or null for an access
+     *     that names nobody Trialport knows (a clinician's SMART launch)
      */
     public record Entry(
             Instant at,
@@ -38,8 +39,8 @@ public class AuditLog {
                         + "VALUES (:actor, :role, :action, :person, :resource, :reason)")
                 .bind("actor", actor)
                 .bind("role", actorRole)
-                .bind("action", action)
-                .bind("person", personRef);
+                .bind("action", action);
+        spec = personRef == null ? spec.bindNull("person", String.class) : spec.bind("person", personRef);
         spec = resource == null ? spec.bindNull("resource", String.class) : spec.bind("resource", resource);
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         return spec.then();

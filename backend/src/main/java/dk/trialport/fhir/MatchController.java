@@ -3,12 +3,6 @@ package dk.trialport.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import dk.trialport.catalogue.CatalogueStore;
 import dk.trialport.search.InvalidSearch;
-import dk.trialport.search.TrialQuery;
-import dk.trialport.search.TrialQueryParser;
-import dk.trialport.search.TrialSearch;
-import dk.trialport.search.vocabulary.ConditionVocabulary;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
@@ -20,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,15 +31,8 @@ import reactor.core.publisher.Mono;
 class MatchController {
 
     private static final Logger log = LoggerFactory.getLogger(MatchController.class);
-    /** A concept the patient has counts fully; a broader one (not a whole area) half. */
-    private static final double EXACT = 1.0;
-
-    private static final double BROADER = 0.5;
-
     private final FhirContext context;
-    private final ConditionVocabulary vocabulary;
-    private final TrialQueryParser parser;
-    private final TrialSearch search;
+    private final TrialMatching matching;
     private final CatalogueStore store;
     private final FhirResponses responses;
     private final FhirAccess access;
@@ -54,18 +40,14 @@ class MatchController {
 
     MatchController(
             FhirContext context,
-            ConditionVocabulary vocabulary,
-            TrialQueryParser parser,
-            TrialSearch search,
+            TrialMatching matching,
             CatalogueStore store,
             FhirResponses responses,
             FhirAccess access,
             ResourceIntake intake) {
         this.intake = intake;
         this.context = context;
-        this.vocabulary = vocabulary;
-        this.parser = parser;
-        this.search = search;
+        this.matching = matching;
         this.store = store;
         this.responses = responses;
         this.access = access;
@@ -74,31 +56,41 @@ class MatchController {
     @PostMapping("/fhir/ResearchStudy/$match")
     Mono<ResponseEntity<String>> match(@RequestBody(required = false) byte[] body, ServerHttpRequest request) {
         return access.require("ResearchStudy", FhirAccess.READ)
-                .then(ResourceController.offEventLoop(() -> query(parameters(body, request))))
-                .flatMap(query -> search.search(query)
-                        .flatMap(page -> Flux.fromIterable(page.items())
-                                .concatMap(item -> store.read("ResearchStudy", item.id())
-                                        .filter(stored -> !stored.deleted())
-                                        .map(stored -> Map.entry(
-                                                stored, item.score() == null ? 0 : item.score() / maxScore(query))))
-                                .collectList()
-                                .map(found -> {
-                                    var bundle = new Bundle()
-                                            .setType(Bundle.BundleType.SEARCHSET)
-                                            .setTotal((int) page.total());
-                                    var base = FhirBase.url(request);
-                                    var json = context.newJsonParser();
-                                    found.forEach(entry -> bundle.addEntry()
-                                            .setFullUrl(base + "/ResearchStudy/"
-                                                    + entry.getKey().id())
-                                            .setResource((Resource) json.parseResource(
-                                                    entry.getKey().body()))
-                                            .getSearch()
-                                            .setMode(Bundle.SearchEntryMode.MATCH)
-                                            .setScore(Math.min(1.0, entry.getValue())));
-                                    log.info("$match answered with {} of {} trials", found.size(), page.total());
-                                    return responses.resource(HttpStatus.OK, bundle, request);
-                                })));
+                .then(ResourceController.offEventLoop(() -> criteria(parameters(body, request))))
+                .flatMap(criteria -> matching.match(criteria).onErrorMap(MatchController::problem))
+                .flatMap(matches -> Flux.fromIterable(matches.matches())
+                        .concatMap(match -> store.read(
+                                        "ResearchStudy", match.trial().id())
+                                .filter(stored -> !stored.deleted())
+                                .map(stored -> Map.entry(stored, match.score())))
+                        .collectList()
+                        .map(found -> {
+                            var bundle = new Bundle()
+                                    .setType(Bundle.BundleType.SEARCHSET)
+                                    .setTotal((int) matches.total());
+                            var base = FhirBase.url(request);
+                            var json = context.newJsonParser();
+                            found.forEach(entry -> bundle.addEntry()
+                                    .setFullUrl(base + "/ResearchStudy/"
+                                            + entry.getKey().id())
+                                    .setResource((Resource)
+                                            json.parseResource(entry.getKey().body()))
+                                    .getSearch()
+                                    .setMode(Bundle.SearchEntryMode.MATCH)
+                                    .setScore(entry.getValue()));
+                            log.info("$match answered with {} of {} trials", found.size(), matches.total());
+                            return responses.resource(HttpStatus.OK, bundle, request);
+                        }));
+    }
+
+    private static Throwable problem(Throwable error) {
+        if (error instanceof TrialMatching.NoKnownCondition) {
+            return new FhirProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-found", error.getMessage(), null);
+        }
+        if (error instanceof InvalidSearch) {
+            return new FhirProblem(HttpStatus.BAD_REQUEST, "value", error.getMessage(), "Parameters.parameter");
+        }
+        return error;
     }
 
     /** The posted Parameters, read as strictly as any resource; only broken structure is refused (the patient is not stored). */
@@ -111,7 +103,7 @@ class MatchController {
         return parameters;
     }
 
-    private TrialQuery query(Parameters parameters) {
+    private TrialMatching.Criteria criteria(Parameters parameters) {
         var data = parameter(parameters, "trialMatchClinicalData");
         if (data == null || !(data.getResource() instanceof Bundle bundle)) {
             throw new FhirProblem(
@@ -139,49 +131,17 @@ class MatchController {
             }
         }
         var patient = PatientFacts.of(bundle);
-        var engine = new LinkedMultiValueMap<String, String>();
-        put(engine, "age", patient.age() == null ? null : patient.age().toString());
-        put(engine, "sex", patient.sex());
-        put(engine, "postalCode", value(parameters, "zipCode"));
-        put(engine, "distanceKm", kilometres(value(parameters, "travelRadius")));
-        put(engine, "phase", value(parameters, "phase"));
-        put(
-                engine,
-                "status",
-                value(parameters, "recruitmentStatus") == null ? "recruiting" : value(parameters, "recruitmentStatus"));
-        put(engine, "size", "50");
-        try {
-            return parser.parse(engine, Locale.ENGLISH)
-                    .with(new TrialQuery.FhirCriteria(List.of(), List.of(), null, weights(patient)));
-        } catch (InvalidSearch e) {
-            throw new FhirProblem(HttpStatus.BAD_REQUEST, "value", e.getMessage(), "Parameters.parameter");
-        }
-    }
-
-    /**
-     * The patient's concepts, found among a trial's concepts (weight 1: the trial is about it or about a
-     * narrower form), and the broader ones that are not a whole area, only where a trial names the broader
-     * condition itself (weight ½: a trial for diabetes mellitus takes type 2, a type 1 trial does not).
-     */
-    private List<TrialQuery.WeightedConcept> weights(PatientFacts patient) {
-        var weights = new LinkedHashMap<String, TrialQuery.WeightedConcept>();
-        for (var concept : vocabulary.matched(patient.conditions())) {
-            weights.put(concept, new TrialQuery.WeightedConcept(concept, false, EXACT));
-            for (var id : vocabulary.selfAndAncestors(concept)) {
-                boolean isArea = vocabulary.concept(id).map(c -> c.isArea()).orElse(true);
-                if (!id.equals(concept) && !isArea) {
-                    weights.putIfAbsent("direct:" + id, new TrialQuery.WeightedConcept(id, true, BROADER));
-                }
-            }
-        }
-        if (weights.isEmpty()) {
-            throw new FhirProblem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "not-found",
-                    "None of the patient's current conditions is known to Trialport's condition vocabulary",
-                    null);
-        }
-        return List.copyOf(weights.values());
+        var radius = kilometres(value(parameters, "travelRadius"));
+        return new TrialMatching.Criteria(
+                patient.age(),
+                patient.sex(),
+                patient.conditions(),
+                value(parameters, "zipCode"),
+                radius == null ? null : Integer.valueOf(radius),
+                value(parameters, "phase"),
+                value(parameters, "recruitmentStatus"),
+                50,
+                Locale.ENGLISH);
     }
 
     private static String kilometres(String radius) {
@@ -194,13 +154,6 @@ class MatchController {
                     "travelRadius must be a number of km, not " + radius,
                     "Parameters.parameter");
         }
-    }
-
-    private static double maxScore(TrialQuery query) {
-        return query.fhir().concepts().stream()
-                .filter(c -> !c.direct())
-                .mapToDouble(TrialQuery.WeightedConcept::weight)
-                .sum();
     }
 
     /** The parameter of that name; unlike {@link Parameters#getParameter(String)}, safe with an unnamed one. */
@@ -227,11 +180,5 @@ class MatchController {
             return quantity.hasValue() ? quantity.getValue().toPlainString() : null;
         }
         return value.primitiveValue();
-    }
-
-    private static void put(LinkedMultiValueMap<String, String> map, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            map.add(name, value);
-        }
     }
 }

@@ -4,26 +4,29 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 
-/** The page texts in one request's language, for the texts the pages put together in code. */
-record Texts(MessageSource messages, Locale locale) {
+/**
+ * The page texts in one request's language, for the texts the pages put together in code (the portal's and the
+ * clinician app's).
+ */
+public record Texts(MessageSource messages, Locale locale) {
 
-    String get(String key, Object... arguments) {
+    public String get(String key, Object... arguments) {
         return messages.getMessage(key, arguments, locale);
     }
 
-    boolean english() {
+    public boolean english() {
         return "en".equals(locale.getLanguage());
     }
 
     /** A whole number without decimals, else one decimal, in the language's way ("0,5" in Danish). */
-    String number(double value) {
+    public String number(double value) {
         var format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(value == Math.rint(value) ? 0 : 1);
         return format.format(value);
     }
 
     /** "18–75 år", "fra 18 år", "op til 65 år" or "alle aldre". */
-    String ageRange(Double minimum, Double maximum) {
+    public String ageRange(Double minimum, Double maximum) {
         if (minimum != null && maximum != null) {
             return get("age.range", number(minimum), number(maximum));
         }
@@ -34,7 +37,7 @@ record Texts(MessageSource messages, Locale locale) {
     }
 
     /** "alle køn", "kun kvinder", "kun mænd", or "ikke oplyst" for a value the page does not know. */
-    String sex(String sex) {
+    public String sex(String sex) {
         if (sex == null || sex.equals("all")) {
             return get("sex.any");
         }
@@ -42,7 +45,7 @@ record Texts(MessageSource messages, Locale locale) {
     }
 
     /** The label of a facet value from the message bundles ({@code search.facet.status.recruiting}). */
-    String facet(String facet, String value) {
+    public String facet(String facet, String value) {
         return messages.getMessage("search.facet." + facet + "." + value, null, value, locale);
     }
 }

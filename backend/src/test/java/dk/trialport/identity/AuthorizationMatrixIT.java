@@ -68,6 +68,7 @@ class AuthorizationMatrixIT {
       page-profile          login     200     200      200          200           login    login          login      login      login     200
       page-register         login     3xx     3xx      3xx          3xx           login    login          login      login      login     3xx
       page-withdraw-anne    login     3xx     404      404          404           login    login          login      login      login     404
+      clinician-patient     401       401     401      401          401           401      401            401        401        401       401
       ws-home               login     403     403      200          200           login    login          login      login      login     200
       ws-trial-form         login     403     403      200          404           login    login          login      login      login     200
       ws-trial-save         login     403     403      400          404           login    login          login      login      login     400
@@ -189,6 +190,8 @@ class AuthorizationMatrixIT {
                 page(web -> web.mutateWith(csrf())
                         .post()
                         .uri("/min-side/tilmeldinger/{id}/tilbagetraek", anneRegistration)));
+        // a patient's facts come only from an EHR launch in the same session, never from a portal login
+        endpoints.put("clinician-patient", page(web -> web.get().uri("/klinik/patient")));
         endpoints.put("ws-home", page(web -> web.get().uri("/arbejdsrum")));
         endpoints.put("ws-trial-form", page(web -> web.get().uri("/arbejdsrum/forsoeg/{id}", trial)));
         // an empty form: the team is told what is missing (400), anyone else learns nothing (404)

@@ -14,12 +14,15 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 
-/** Trials the page tests publish through the FHIR API, as a hospital system would, and wait for in the index. */
-final class PortalFixture {
+/**
+ * Trials the page tests (and the clinician app's) publish through the FHIR API, as a hospital system would, and wait
+ * for in the index.
+ */
+public final class PortalFixture {
 
     static final String PROTOCOL_PREFIX = "PORTAL-";
 
-    static final Hospital AUH = new Hospital(
+    public static final Hospital AUH = new Hospital(
             "auh",
             "Aarhus Universitetshospital, Steno Diabetes Center",
             "Steno Diabetes Center Aarhus",
@@ -29,7 +32,7 @@ final class PortalFixture {
             "Region Midtjylland",
             56.19,
             10.17);
-    static final Hospital RH = new Hospital(
+    public static final Hospital RH = new Hospital(
             "rh",
             "Rigshospitalet, Onkologisk Klinik",
             "Onkologisk Klinik",
@@ -44,7 +47,7 @@ final class PortalFixture {
      * One trial. {@code healthy} null: the eligibility does not say; {@code eligibility} false: no eligibility
      * group at all.
      */
-    record Spec(
+    public record Spec(
             String key,
             String titleDa,
             String titleEn,
@@ -61,7 +64,7 @@ final class PortalFixture {
             String status) {
 
         /** A trial open for recruitment. */
-        Spec(
+        public Spec(
                 String key,
                 String titleDa,
                 String titleEn,
@@ -93,10 +96,11 @@ final class PortalFixture {
         }
     }
 
-    static final String CRITERIA = "Inclusion criteria:\n\n- Type 2 diabetes for at least 1 year\n- HbA1c above 53\n\n"
-            + "Exclusion criteria:\n\n1. Pregnancy\n2. <b>Severe</b> kidney disease";
+    public static final String CRITERIA =
+            "Inclusion criteria:\n\n- Type 2 diabetes for at least 1 year\n- HbA1c above 53\n\n"
+                    + "Exclusion criteria:\n\n1. Pregnancy\n2. <b>Severe</b> kidney disease";
 
-    static final Spec T2D = new Spec(
+    public static final Spec T2D = new Spec(
             "t2d",
             "Ugentlig medicin til voksne med type 2-diabetes",
             "Weekly medicine for adults with type 2 diabetes",
@@ -190,13 +194,13 @@ final class PortalFixture {
 
     private PortalFixture() {}
 
-    static void publish(int port, String issuer, List<Spec> specs) {
+    public static void publish(int port, String issuer, List<Spec> specs) {
         var client = FhirClients.hospital(port, issuer, FhirClients.ALL_SCOPES);
         specs.forEach(spec -> client.transaction().withBundle(transaction(spec)).execute());
     }
 
     /** Waits until the indexer has taken every change, then makes the index show them. */
-    static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
+    public static void awaitIndexed(Outbox outbox, ElasticsearchClient elasticsearch) {
         Eventually.await(() -> outbox.backlog("trial-indexer").block() == 0, "the indexer catches up");
         try {
             elasticsearch.indices().refresh(r -> r.index("trials"));
@@ -206,7 +210,7 @@ final class PortalFixture {
     }
 
     /** The catalogue id of a published fixture trial. */
-    static String id(CatalogueStore store, Spec spec) {
+    public static String id(CatalogueStore store, Spec spec) {
         return store.idsByIdentifier("ResearchStudy", TrialIdentifier.LOCAL_PROTOCOL, PROTOCOL_PREFIX + spec.key())
                 .blockFirst();
     }
