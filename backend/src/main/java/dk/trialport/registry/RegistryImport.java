@@ -135,23 +135,31 @@ public class RegistryImport {
                 RegistrySource.CTGOV,
                 nct,
                 "(a record without nctId)",
+                true,
                 () -> ctgov.toTransaction(json, SiteFilter.DENMARK_ONLY));
     }
 
     private Outcome ctisRecord(JsonNode json) {
         var ctNumber = json.path("ctNumber").asText(null);
-        return importOne(RegistrySource.CTIS, ctNumber, "(a record without ctNumber)", () -> ctis.toTransaction(json));
+        return importOne(
+                RegistrySource.CTIS, ctNumber, "(a record without ctNumber)", false, () -> ctis.toTransaction(json));
     }
 
     private Outcome importOne(
-            RegistrySource source, String number, String unnamed, java.util.function.Supplier<Bundle> mapping) {
+            RegistrySource source,
+            String number,
+            String unnamed,
+            boolean danishOnly,
+            java.util.function.Supplier<Bundle> mapping) {
         String record = number == null ? unnamed : number;
         try {
-            var versions = records.run(source, number, mapping.get());
+            var versions = records.run(source, number, mapping.get(), danishOnly);
             var kind = versions[0] < 0
                     ? Outcome.Kind.CREATED
                     : versions[0] == versions[1] ? Outcome.Kind.UNCHANGED : Outcome.Kind.UPDATED;
             return new Outcome(record, number, kind, null);
+        } catch (RecordImport.NotDanish e) {
+            return new Outcome(record, number, Outcome.Kind.SKIPPED_NOT_DANISH, e.getMessage());
         } catch (RuntimeException e) {
             return new Outcome(record, number, Outcome.Kind.REJECTED, e.getMessage());
         }
