@@ -119,14 +119,19 @@ public class RegistryImport {
             bar.advance(1);
             progress.update(bar.done(), total);
         });
-        int missing = full ? markMissing(tally.seen()) : 0;
+        return finish(tally, full ? markMissing(tally.seen()) : 0);
+    }
+
+    /** The summary of what the tally counted, logged (registry numbers and reasons only). */
+    ImportSummary finish(ImportTally tally, int missing) {
         var summary = tally.summary(missing);
         log.info("Import {}", summary.line());
         summary.rejected().forEach(rejection -> log.info("Rejected {}: {}", rejection.record(), rejection.reason()));
         return summary;
     }
 
-    private Outcome ctgovRecord(JsonNode json) {
+    /** Imports one ClinicalTrials.gov API v2 study (the live sync feeds them page by page). */
+    Outcome ctgovRecord(JsonNode json) {
         var nct = json.path("protocolSection")
                 .path("identificationModule")
                 .path("nctId")
@@ -140,9 +145,18 @@ public class RegistryImport {
     }
 
     private Outcome ctisRecord(JsonNode json) {
+        return ctisRecord(json, false);
+    }
+
+    /** Imports one CTIS trial; with {@code danishOnly} one without a Danish site is skipped (the live sync). */
+    Outcome ctisRecord(JsonNode json, boolean danishOnly) {
         var ctNumber = json.path("ctNumber").asText(null);
         return importOne(
-                RegistrySource.CTIS, ctNumber, "(a record without ctNumber)", false, () -> ctis.toTransaction(json));
+                RegistrySource.CTIS,
+                ctNumber,
+                "(a record without ctNumber)",
+                danishOnly,
+                () -> ctis.toTransaction(json));
     }
 
     private Outcome importOne(
