@@ -96,7 +96,8 @@ class OperatorCommandLineIT {
         }
         var run = trialport(Map.of(), "import", head.toString());
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("\"source\"", "\"created\":");
+        assertThat(run.output())
+                .contains("\"source\"", "\"created\":", "\"skippedNotDanish\":", "\"rejectionReasons\":");
     }
 
     @Test
