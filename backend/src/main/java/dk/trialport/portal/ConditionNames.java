@@ -20,6 +20,11 @@ final class ConditionNames {
             if (condition.text().isEmpty() && condition.codes().isEmpty()) {
                 continue;
             }
+            if (condition.notClassified()) {
+                var label = new TrialView.Text(texts.get("trial.condition.notClassified"), null);
+                shown.putIfAbsent(label.value().toLowerCase(texts.locale()), label);
+                continue;
+            }
             var text = vocabulary.matched(List.of(condition)).stream()
                     .findFirst()
                     .map(id -> new TrialView.Text(vocabulary.label(id, texts.locale()), null))

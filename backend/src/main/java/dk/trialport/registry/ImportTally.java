@@ -1,9 +1,13 @@
 package dk.trialport.registry;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Counts what happened to each record of an import as it comes. */
 final class ImportTally {
@@ -14,6 +18,8 @@ final class ImportTally {
             CREATED,
             UPDATED,
             UNCHANGED,
+            /** The record names no site in Denmark: not a Danish trial. */
+            SKIPPED_NOT_DANISH,
             REJECTED
         }
     }
@@ -24,6 +30,7 @@ final class ImportTally {
     private int created;
     private int updated;
     private int unchanged;
+    private int skippedNotDanish;
 
     ImportTally(String source) {
         this.source = source;
@@ -37,6 +44,7 @@ final class ImportTally {
             case CREATED -> created++;
             case UPDATED -> updated++;
             case UNCHANGED -> unchanged++;
+            case SKIPPED_NOT_DANISH -> skippedNotDanish++;
             case REJECTED -> rejected.add(new ImportSummary.Rejection(outcome.record(), outcome.reason()));
         }
     }
@@ -47,6 +55,20 @@ final class ImportTally {
     }
 
     ImportSummary summary(int missing) {
-        return new ImportSummary(source, created, updated, unchanged, List.copyOf(rejected), missing);
+        var reasons = new TreeMap<String, Integer>();
+        rejected.forEach(rejection -> reasons.merge(String.valueOf(rejection.reason()), 1, Integer::sum));
+        var byCount = new LinkedHashMap<String, Integer>();
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(reason -> byCount.put(reason.getKey(), reason.getValue()));
+        return new ImportSummary(
+                source,
+                created,
+                updated,
+                unchanged,
+                skippedNotDanish,
+                List.copyOf(rejected),
+                Collections.unmodifiableMap(byCount),
+                missing);
     }
 }

@@ -42,14 +42,28 @@ final class RecordImport {
         this.merge = new StudyMerge(context);
     }
 
-    /** Imports the record; returns the trial's version before (null: new) and after. */
-    int[] run(RegistrySource source, String number, Bundle bundle) {
+    /** A record that names no site in Denmark and belongs to no trial in the catalogue: not a Danish trial. */
+    static final class NotDanish extends RuntimeException {
+        NotDanish() {
+            super("No site in Denmark", null, false, false);
+        }
+    }
+
+    /**
+     * Imports the record; returns the trial's version before (-1: new) and after. With {@code danishOnly}, a
+     * record without a site (the mapper keeps only Danish ones) that no trial in the catalogue holds yet is not
+     * imported ({@link NotDanish}); one that joins a trial already here (say, a CTIS trial with Danish sites) is.
+     */
+    int[] run(RegistrySource source, String number, Bundle bundle, boolean danishOnly) {
         var entry = bundle.getEntry().stream()
                 .filter(e -> e.getResource() instanceof ResearchStudy)
                 .findFirst()
                 .orElseThrow();
         var mapped = (ResearchStudy) entry.getResource();
         var target = links.target(source, mapped, number);
+        if (danishOnly && target == null && !mapped.hasSite()) {
+            throw new NotDanish();
+        }
         var stored =
                 target == null ? null : store.read("ResearchStudy", target.id()).block();
         var storedStudy =

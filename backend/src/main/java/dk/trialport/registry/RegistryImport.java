@@ -119,14 +119,19 @@ public class RegistryImport {
             bar.advance(1);
             progress.update(bar.done(), total);
         });
-        int missing = full ? markMissing(tally.seen()) : 0;
+        return finish(tally, full ? markMissing(tally.seen()) : 0);
+    }
+
+    /** The summary of what the tally counted, logged (registry numbers and reasons only). */
+    ImportSummary finish(ImportTally tally, int missing) {
         var summary = tally.summary(missing);
         log.info("Import {}", summary.line());
         summary.rejected().forEach(rejection -> log.info("Rejected {}: {}", rejection.record(), rejection.reason()));
         return summary;
     }
 
-    private Outcome ctgovRecord(JsonNode json) {
+    /** Imports one ClinicalTrials.gov API v2 study (the live sync feeds them page by page). */
+    Outcome ctgovRecord(JsonNode json) {
         var nct = json.path("protocolSection")
                 .path("identificationModule")
                 .path("nctId")
@@ -135,23 +140,40 @@ public class RegistryImport {
                 RegistrySource.CTGOV,
                 nct,
                 "(a record without nctId)",
+                true,
                 () -> ctgov.toTransaction(json, SiteFilter.DENMARK_ONLY));
     }
 
     private Outcome ctisRecord(JsonNode json) {
+        return ctisRecord(json, false);
+    }
+
+    /** Imports one CTIS trial; with {@code danishOnly} one without a Danish site is skipped (the live sync). */
+    Outcome ctisRecord(JsonNode json, boolean danishOnly) {
         var ctNumber = json.path("ctNumber").asText(null);
-        return importOne(RegistrySource.CTIS, ctNumber, "(a record without ctNumber)", () -> ctis.toTransaction(json));
+        return importOne(
+                RegistrySource.CTIS,
+                ctNumber,
+                "(a record without ctNumber)",
+                danishOnly,
+                () -> ctis.toTransaction(json));
     }
 
     private Outcome importOne(
-            RegistrySource source, String number, String unnamed, java.util.function.Supplier<Bundle> mapping) {
+            RegistrySource source,
+            String number,
+            String unnamed,
+            boolean danishOnly,
+            java.util.function.Supplier<Bundle> mapping) {
         String record = number == null ? unnamed : number;
         try {
-            var versions = records.run(source, number, mapping.get());
+            var versions = records.run(source, number, mapping.get(), danishOnly);
             var kind = versions[0] < 0
                     ? Outcome.Kind.CREATED
                     : versions[0] == versions[1] ? Outcome.Kind.UNCHANGED : Outcome.Kind.UPDATED;
             return new Outcome(record, number, kind, null);
+        } catch (RecordImport.NotDanish e) {
+            return new Outcome(record, number, Outcome.Kind.SKIPPED_NOT_DANISH, e.getMessage());
         } catch (RuntimeException e) {
             return new Outcome(record, number, Outcome.Kind.REJECTED, e.getMessage());
         }

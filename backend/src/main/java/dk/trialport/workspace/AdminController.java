@@ -4,6 +4,7 @@ import dk.trialport.audit.AuditLog;
 import dk.trialport.catalogue.TrialProjectionStore;
 import dk.trialport.identity.TeamCaller;
 import dk.trialport.identity.TrialTeams;
+import dk.trialport.registry.ImportJobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The administrators' page ({@code /arbejdsrum/admin}): organizations and their members, adding and removing a
- * member, creating an organization, handing a trial to another team. Changes to who is a member (personal data)
+ * member, creating an organization, handing a trial to another team; what the last registry import or sync did
+ * (its counts and its rejections by reason). Changes to who is a member (personal data)
  * are written to the audit log.
  */
 @Controller
@@ -48,12 +50,15 @@ class AdminController {
     private final TrialProjectionStore trials;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final ImportJobs imports;
 
-    AdminController(TrialTeams teams, TrialProjectionStore trials, AuditLog audit, MessageSource messages) {
+    AdminController(
+            TrialTeams teams, TrialProjectionStore trials, AuditLog audit, MessageSource messages, ImportJobs imports) {
         this.teams = teams;
         this.trials = trials;
         this.audit = audit;
         this.messages = messages;
+        this.imports = imports;
     }
 
     @GetMapping("/arbejdsrum/admin")
@@ -159,6 +164,7 @@ class AdminController {
         model.addAttribute("errors", shown);
         model.addAttribute("entered", entered);
         model.addAttribute("admin", true);
+        model.addAttribute("registryImport", imports.status());
         return teams.organizations()
                 .concatMap(organization -> Mono.zip(
                                 teams.members(organization.id()).collectList(),

@@ -62,6 +62,7 @@ class AuthorizationMatrixIT {
       api-admin-import      401       403     403      403          403           403      403            403        403        403       200
       api-admin-reindex     401       403     403      403          403           403      403            403        403        403       200
       api-admin-dump        401       403     403      403          403           403      403            403        403        403       200
+      api-admin-sync        401       403     403      403          403           403      403            403        403        403       400
       api-me                401       200     200      200          200           200      200            200        200        200       200
       page-my-page          login     200     200      200          200           login    login          login      login      login     200
       page-export           login     200     200      200          200           login    login          login      login      login     200
@@ -175,6 +176,8 @@ class AuthorizationMatrixIT {
         endpoints.put("api-admin-import", api(web -> web.get().uri("/api/v1/admin/import")));
         endpoints.put("api-admin-reindex", api(web -> web.get().uri("/api/v1/admin/reindex")));
         endpoints.put("api-admin-dump", api(web -> web.post().uri("/api/v1/admin/open-data/dump")));
+        // an unknown source: the admin gets past authorization to the 400, and no sync against the internet starts
+        endpoints.put("api-admin-sync", api(web -> web.post().uri("/api/v1/admin/import/sync?source=none")));
         endpoints.put("api-me", api(web -> web.get().uri("/api/v1/me")));
         endpoints.put("page-my-page", page(web -> web.get().uri("/min-side")));
         endpoints.put("page-export", page(web -> web.get().uri("/min-side/eksport")));

@@ -62,7 +62,12 @@ class OperatorCommandLineIT {
     void withoutASubcommandItTellsHowToUseIt() throws Exception {
         var run = trialport(Map.of());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.output()).contains("infra/bin/trialport reindex", "infra/bin/trialport import PATH");
+        assertThat(run.output())
+                .contains(
+                        "infra/bin/trialport reindex",
+                        "infra/bin/trialport import PATH",
+                        "infra/bin/trialport sync ctgov|ctis [--since DATE]");
+        assertThat(trialport(Map.of(), "sync").exit()).isEqualTo(2);
         assertThat(trialport(Map.of(), "import").exit()).isEqualTo(2);
         var unknown = trialport(Map.of(), "import", "x.json", "--colour");
         assertThat(unknown.exit()).isEqualTo(2);
@@ -91,7 +96,8 @@ class OperatorCommandLineIT {
         }
         var run = trialport(Map.of(), "import", head.toString());
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("\"source\"", "\"created\":");
+        assertThat(run.output())
+                .contains("\"source\"", "\"created\":", "\"skippedNotDanish\":", "\"rejectionReasons\":");
     }
 
     @Test
@@ -104,6 +110,20 @@ class OperatorCommandLineIT {
                 trialport(Map.of(), "import", "backend/src/test/resources/fhir/r4/ctis/trials.json", "--format", "xml");
         assertThat(format.exit()).isEqualTo(1);
         assertThat(format.output()).contains("(400): Unknown format xml");
+    }
+
+    /** The sync itself is tested against a local stand-in of the registries' APIs (the {@code *SyncIT} tests). */
+    @Test
+    @Order(4)
+    void aRefusedSyncSaysWhy() throws Exception {
+        var source = trialport(Map.of(), "sync", "euctr");
+        assertThat(source.exit()).isEqualTo(1);
+        assertThat(source.output())
+                .contains("refused POST /api/v1/admin/import/sync (400): Unknown source euctr (ctgov or ctis)");
+        var since = trialport(Map.of(), "sync", "ctgov", "--since", "yesterday");
+        assertThat(since.exit()).isEqualTo(1);
+        assertThat(since.output()).contains("(400): since must be a date such as 2025-01-31, not yesterday");
+        assertThat(trialport(Map.of(), "sync", "ctgov", "--colour").output()).contains("unknown option --colour");
     }
 
     @Test

@@ -35,10 +35,7 @@ public final class OperatorImport {
      * lists.
      */
     Map<String, Object> run(Path path, String format, boolean full) {
-        var api = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofMinutes(2))
-                .build();
+        var api = api();
         var token = operatorToken();
         api.post()
                 .uri(uri -> {
@@ -51,11 +48,20 @@ public final class OperatorImport {
                 .exchange()
                 .expectStatus()
                 .isAccepted();
+        var status = awaitEnd(api);
+        assertThat(status.get("state")).as("%s", status).isEqualTo("done");
+        @SuppressWarnings("unchecked")
+        var summary = (Map<String, Object>) status.get("summary");
+        return summary;
+    }
+
+    /** Waits until the running import or sync is done or has failed; its last status. */
+    Map<String, Object> awaitEnd(WebTestClient api) {
         // Polled with a token fetched for each look: a long import outlives one token, as the operator's does.
-        var finished = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
-        org.awaitility.Awaitility.await("the import finishes")
+        var ended = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
+        org.awaitility.Awaitility.await("the import ends")
                 .atMost(Duration.ofMinutes(15))
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     Map<String, Object> status = api.get()
                             .uri("/api/v1/admin/import")
@@ -66,19 +72,23 @@ public final class OperatorImport {
                             .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                             .returnResult()
                             .getResponseBody();
-                    assertThat(status.get("state")).isNotEqualTo("failed");
-                    if ("done".equals(status.get("state"))) {
-                        @SuppressWarnings("unchecked")
-                        var summary = (Map<String, Object>) status.get("summary");
-                        finished.set(summary);
+                    if ("done".equals(status.get("state")) || "failed".equals(status.get("state"))) {
+                        ended.set(status);
                         return true;
                     }
                     return false;
                 });
-        return finished.get();
+        return ended.get();
     }
 
-    private String operatorToken() {
+    WebTestClient api() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofMinutes(2))
+                .build();
+    }
+
+    String operatorToken() {
         return Tokens.clientCredentials(issuer, "trialport-operator", "trialport-operator-secret", "operator");
     }
 

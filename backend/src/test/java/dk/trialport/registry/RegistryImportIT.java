@@ -55,9 +55,10 @@ class RegistryImportIT {
                 .containsEntry("created", 1)
                 .containsEntry("updated", 0)
                 .containsEntry("unchanged", 0);
-        assertThat((java.util.List<?>) first.get("rejected")).hasSize(2);
-        assertThat(first.get("rejected").toString())
-                .contains("NCT06222222", "NCT06333333", "A trial open for recruitment needs at least one site");
+        assertThat(first)
+                .as("NCT06222222 (United States) and NCT06333333 (Germany) name no Danish site")
+                .containsEntry("skippedNotDanish", 2);
+        assertThat((java.util.List<?>) first.get("rejected")).isEmpty();
 
         var again = importFile(FIXTURE, false);
         assertThat(again)
@@ -116,12 +117,16 @@ class RegistryImportIT {
         Assumptions.assumeTrue(directory.isPresent(), "ClinicalTrials.gov data absent: no shared/data/ctgov");
         var summary = importFile(directory.get(), false);
         int created = (Integer) summary.get("created");
+        int skipped = (Integer) summary.get("skippedNotDanish");
         var rejected = (java.util.List<?>) summary.get("rejected");
-        System.out.printf("Shared ClinicalTrials.gov import: %d created, %d rejected%n", created, rejected.size());
-        assertThat(created + rejected.size()).isEqualTo(150);
-        assertThat(created)
-                .as("trials closed to recruitment need no Danish site")
-                .isGreaterThanOrEqualTo(40);
+        System.out.printf(
+                "Shared ClinicalTrials.gov import: %d created, %d skipped (not Danish), %d rejected%n",
+                created, skipped, rejected.size());
+        assertThat(created + skipped + rejected.size()).isEqualTo(150);
+        assertThat(created).as("the mixed sample's trials with Danish sites").isGreaterThanOrEqualTo(2);
+        assertThat(skipped)
+                .as("most of the sample's trials have no site in Denmark")
+                .isGreaterThan(100);
         assertThat(rejected)
                 .allSatisfy(rejection -> assertThat(rejection.toString()).contains("reason="));
         assertThat(importFile(directory.get(), false))
@@ -136,11 +141,34 @@ class RegistryImportIT {
         Assumptions.assumeTrue(csv.isPresent() && Files.exists(csv.get()), "AACT sample absent: no shared/data/nordic");
         var summary = importFile(csv.get(), false);
         int created = (Integer) summary.get("created");
+        int skipped = (Integer) summary.get("skippedNotDanish");
         var rejected = (java.util.List<?>) summary.get("rejected");
-        System.out.printf("Nordic AACT sample: %d created, %d rejected%n", created, rejected.size());
-        assertThat(created + rejected.size() + (Integer) summary.get("unchanged"))
+        @SuppressWarnings("unchecked")
+        var reasons = (Map<String, Integer>) summary.get("rejectionReasons");
+        System.out.printf(
+                "Nordic AACT sample: %d created, %d skipped (not Danish), %d rejected %s%n",
+                created, skipped, rejected.size(), reasons);
+        assertThat(created + skipped + rejected.size() + (Integer) summary.get("unchanged"))
                 .isEqualTo(2165);
-        assertThat(created).isGreaterThan(500);
+        assertThat(created).as("the 919 Danish-led trials").isGreaterThan(850);
+        assertThat(skipped)
+                .as("led from Sweden, Norway, Finland, Iceland or from no country given")
+                .isEqualTo(2165 - 919);
+        assertThat(rejected.size()).as("fewer than 5 %% rejected").isLessThan(2165 / 20);
+        assertThat(reasons.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(rejected.size());
+        assertThat(reasons.keySet()).noneMatch(reason -> reason.contains("needs at least one condition"));
+
+        var unclassified = FhirClients.anonymous(port)
+                .search()
+                .forResource(ResearchStudy.class)
+                .where(new ca.uhn.fhir.rest.gclient.StringClientParam("condition:text")
+                        .matches()
+                        .value(dk.trialport.search.vocabulary.CodedCondition.NOT_CLASSIFIED))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(unclassified.getEntry())
+                .as("trials whose condition is not classified are findable")
+                .isNotEmpty();
 
         var rows = new tools.jackson.dataformat.csv.CsvMapper()
                 .readerFor(Map.class)
@@ -165,6 +193,12 @@ class RegistryImportIT {
             assertThat(study.getTitle()).isEqualTo(title);
             assertThat(study.getSponsor().getDisplay())
                     .isEqualTo(row.get("sponsors").split(";")[0].strip());
+            assertThat(row.get("lead_country"))
+                    .as("only Danish-led trials are imported")
+                    .isEqualTo("Denmark");
+            assertThat(study.getSiteFirstRep().getDisplay())
+                    .as("the lead institution is the site")
+                    .isEqualTo(row.get("lead_institution").split(";")[0].strip());
             if ("Completed".equals(row.get("overall_status"))) {
                 assertThat(study.getStatus().toCode()).isEqualTo("completed");
             }

@@ -2,7 +2,6 @@ package dk.trialport.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import dk.trialport.catalogue.Freshness;
@@ -11,6 +10,7 @@ import dk.trialport.identity.IdentityProperties;
 import dk.trialport.recruitment.CandidateFixture;
 import dk.trialport.support.Eventually;
 import dk.trialport.support.FhirClients;
+import dk.trialport.support.PersonBuilder;
 import dk.trialport.support.TrialBuilder;
 import dk.trialport.support.TrialportIntegrationTest;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -169,9 +168,9 @@ class StaleRecordIT {
 
     @Test
     void theDataQualityPageCountsCurrentAndFlaggedTrialsPerOrganizationAndRegion() {
-        var html = web.mutateWith(mockOidcLogin()
-                        .idToken(token -> token.subject("admin-quality").claim("name", "Administrator"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
+        var html = web.mutateWith(PersonBuilder.administrator("admin-quality")
+                        .named("Administrator")
+                        .login())
                 .get()
                 .uri("/arbejdsrum/admin/datakvalitet")
                 .exchange()
@@ -197,11 +196,9 @@ class StaleRecordIT {
     }
 
     private WebTestClient investigator() {
-        return web.mutateWith(mockOidcLogin()
-                .idToken(token -> token.subject("inv-stale")
-                        .claim("name", "Investigator")
-                        .claim("organization", CandidateFixture.TEAM))
-                .authorities(new SimpleGrantedAuthority("ROLE_INVESTIGATOR")));
+        return web.mutateWith(PersonBuilder.investigator("inv-stale", CandidateFixture.TEAM)
+                .named("Investigator")
+                .login());
     }
 
     private List<String> ids(String uri) {

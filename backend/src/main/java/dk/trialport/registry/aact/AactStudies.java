@@ -16,8 +16,9 @@ import tools.jackson.dataformat.csv.CsvSchema;
 /**
  * Reads an AACT {@code studies} extract (CSV, one trial a row, AACT's column names) and turns each row
  * into a ClinicalTrials.gov API v2 record, so it takes the same import path. AACT's studies table has no
- * conditions, sites or contacts: conditions are inferred from the titles with the condition vocabulary,
- * and a trial open for recruitment without sites is refused by the catalogue's rules, as it should be.
+ * conditions, sites or contacts: conditions are inferred from the titles with the condition vocabulary (none
+ * inferred: the mapper's "not classified"), the lead institution in the lead country is the one location and the
+ * principal investigator its contact; a row led from another country is not a Danish trial and is skipped.
  */
 public final class AactStudies {
 
@@ -62,6 +63,9 @@ public final class AactStudies {
         identification.put("officialTitle", value(row, "official_title"));
         var status = protocol.putObject("statusModule");
         status.put("overallStatus", upperSnake(value(row, "overall_status")));
+        if (value(row, "last_known_status") != null) {
+            status.put("lastKnownStatus", upperSnake(value(row, "last_known_status")));
+        }
         if (value(row, "start_date") != null) {
             status.putObject("startDateStruct").put("date", value(row, "start_date"));
         }
@@ -76,6 +80,7 @@ public final class AactStudies {
                     .put("name", sponsor);
         }
         conditions(protocol, row);
+        leadSite(protocol, row);
         var study = NODES.objectNode();
         study.set("protocolSection", protocol);
         return study;
@@ -123,6 +128,36 @@ public final class AactStudies {
                                 && vocabulary.selfAndAncestors(other).contains(id)))
                 .map(id -> vocabulary.label(id, Locale.ENGLISH))
                 .forEach(array::add);
+    }
+
+    /**
+     * The lead institution in the lead country (the extract's {@code lead_country} and {@code lead_institution},
+     * or {@code cities_lead}) as the trial's one location, its principal investigator ({@code PI_name}) as the
+     * location's contact: the studies table lists no facilities, and the lead country is what tells a Danish trial.
+     * Without a lead country the row has no location, so the import counts it as not Danish.
+     */
+    private static void leadSite(ObjectNode protocol, Map<String, String> row) {
+        var country = value(row, "lead_country");
+        var institution = first(value(row, "lead_institution"));
+        if (institution == null) {
+            institution = first(value(row, "cities_lead"));
+        }
+        if (country == null || institution == null) {
+            return;
+        }
+        var location = protocol.putObject("contactsLocationsModule")
+                .putArray("locations")
+                .addObject();
+        location.put("facility", institution);
+        location.put("country", country);
+        var investigator = value(row, "PI_name");
+        if (investigator != null) {
+            location.putArray("contacts").addObject().put("name", investigator).put("role", "PRINCIPAL_INVESTIGATOR");
+        }
+    }
+
+    private static String first(String list) {
+        return list == null ? null : list.split(";")[0].strip();
     }
 
     private static String upperSnake(String value) {

@@ -7,6 +7,7 @@ import static dk.trialport.registry.ctgov.CtgovStudy.texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.trialport.fhir.Eligibility;
 import dk.trialport.fhir.TrialportFhir.Extensions;
+import dk.trialport.search.vocabulary.CodedCondition;
 import java.util.LinkedHashSet;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -43,6 +44,9 @@ final class StudyResource {
         }
         design(research, study.module("designModule"));
         Conditions.of(study).forEach(research::addCondition);
+        if (!research.hasCondition()) {
+            research.addCondition(new CodeableConcept().setText(CodedCondition.NOT_CLASSIFIED));
+        }
         texts(study.module("conditionsModule"), "keywords").stream()
                 .distinct()
                 .forEach(keyword -> research.addKeyword(new CodeableConcept().setText(keyword)));
