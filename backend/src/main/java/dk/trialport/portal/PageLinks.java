@@ -1,5 +1,6 @@
 package dk.trialport.portal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -48,7 +49,7 @@ final class PageLinks {
         var copy = new LinkedMultiValueMap<String, String>();
         parameters.forEach((name, values) -> {
             if (!name.equals("cursor") && !name.equals("lang")) {
-                copy.put(name, List.copyOf(values));
+                copy.put(name, new ArrayList<>(values)); // a parameter without a value (?q) has a null value
             }
         });
         return copy;

@@ -10,7 +10,6 @@ import dk.trialport.search.vocabulary.Code;
 import dk.trialport.search.vocabulary.CodedCondition;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import dk.trialport.search.vocabulary.PostalCodes;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -51,8 +50,7 @@ public class TrialFactsReader {
 
     private Mono<TrialFacts> facts(Trial trial) {
         return sites.find(trial.siteIds())
-                .map(this::position)
-                .filter(Objects::nonNull)
+                .mapNotNull(this::position) // a site with neither a position nor a known postal code has none
                 .collectList()
                 .map(positions -> new TrialFacts(
                         trial.id(),
