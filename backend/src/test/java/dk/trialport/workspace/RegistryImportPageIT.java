@@ -41,8 +41,8 @@ class RegistryImportPageIT {
                 .mutateWith(PersonBuilder.administrator("admin-1")
                         .named("Ada Admin")
                         .login());
-        assertThat(page(admin, "/arbejdsrum/admin"))
-                .contains("Import fra registre", "Der er ikke importeret eller synkroniseret fra registre");
+        // what an earlier test class imported in the same application may be shown: only the heading is certain
+        assertThat(page(admin, "/arbejdsrum/admin")).contains("Import fra registre");
 
         new OperatorImport(port, issuer).run(Path.of("src/test/resources/fhir/r4/ctis/trials.json"), "ctis");
 
