@@ -6,6 +6,8 @@ import java.util.List;
  * One trial in the result list as the page shows it. Public so that templates can read it.
  *
  * @param title the lay title, with the search words marked
+ * @param titleLang the title's language when it is not the page's (a lay title only written in the other, or a
+ *     registry title that reads as the other), else null
  * @param snippet the summary, or the part of it that matched, with the search words marked
  * @param snippetLang the snippet's language when it is not the page's (a summary only written in the other), else null
  * @param site the nearest site ("Rigshospitalet, København Ø"), or null
@@ -17,6 +19,7 @@ import java.util.List;
 public record ResultCard(
         String href,
         List<Highlights.Segment> title,
+        String titleLang,
         List<Highlights.Segment> snippet,
         String snippetLang,
         String status,

@@ -20,6 +20,7 @@ final class ResultCards {
         return new ResultCard(
                 href(item.id(), form),
                 title(item, texts),
+                titleLanguage(item, texts),
                 snippet,
                 TextLanguage.ifOther(Highlights.plainText(snippet), texts.locale()),
                 item.recruitmentStatus() == null ? null : texts.facet("status", item.recruitmentStatus()),
@@ -54,6 +55,13 @@ final class ResultCards {
     private static List<Highlights.Segment> title(SearchPage.Item item, Texts texts) {
         var fields = texts.english() ? List.of("layTitleEn", "layTitleDa") : List.of("layTitleDa", "layTitleEn");
         return marked(item.highlights(), fields, item.title()).orElse(Highlights.unmarked(item.title()));
+    }
+
+    private static String titleLanguage(SearchPage.Item item, Texts texts) {
+        if (item.titleLanguage() == null) {
+            return TextLanguage.ifOther(item.title(), texts.locale());
+        }
+        return item.titleLanguage().equals(texts.locale().getLanguage()) ? null : item.titleLanguage();
     }
 
     private static List<Highlights.Segment> snippet(SearchPage.Item item, Texts texts) {

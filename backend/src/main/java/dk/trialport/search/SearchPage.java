@@ -25,6 +25,7 @@ public record SearchPage(
             String id,
             List<String> identifiers,
             String title,
+            String titleLanguage,
             String scientificTitle,
             String summary,
             String status,

@@ -36,6 +36,7 @@ class SearchResults {
                 doc.id(),
                 doc.identifiers(),
                 title,
+                titleLanguage(doc, title),
                 doc.title(),
                 summary,
                 doc.status(),
@@ -58,6 +59,17 @@ class SearchResults {
                                 && !java.time.Instant.parse(doc.freshUntil()).isAfter(clock.instant())
                         ? Boolean.TRUE
                         : null);
+    }
+
+    /** "da" or "en" for a lay title written in that language; null for the registry's own title, whose language is not recorded. */
+    private static String titleLanguage(TrialDocument doc, String title) {
+        if (title == null) {
+            return null;
+        }
+        if (title.equals(doc.layTitleDa())) {
+            return "da";
+        }
+        return title.equals(doc.layTitleEn()) ? "en" : null;
     }
 
     List<SearchPage.FacetValue> facetValues(Facet facet, Aggregate aggregate, Locale locale) {

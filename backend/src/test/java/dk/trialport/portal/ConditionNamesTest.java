@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.trialport.search.vocabulary.CodedCondition;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A trial whose registry record names no condition Trialport can read says so in the page's language. */
 class ConditionNamesTest {
@@ -18,17 +16,10 @@ class ConditionNamesTest {
     @Test
     void aConditionThatIsNotClassifiedIsShownSoInDanishAndEnglish() {
         var conditions = List.of(CodedCondition.text(CodedCondition.NOT_CLASSIFIED));
-        assertThat(ConditionNames.of(conditions, VOCABULARY, texts(Locale.of("da"))))
+        assertThat(ConditionNames.of(conditions, VOCABULARY, BundleTexts.in(Locale.of("da"))))
                 .containsExactly(new TrialView.Text("Ikke klassificeret", null));
-        assertThat(ConditionNames.ofNames(List.of(CodedCondition.NOT_CLASSIFIED), VOCABULARY, texts(Locale.ENGLISH)))
+        assertThat(ConditionNames.ofNames(
+                        List.of(CodedCondition.NOT_CLASSIFIED), VOCABULARY, BundleTexts.in(Locale.ENGLISH)))
                 .containsExactly(new TrialView.Text("Not classified", null));
-    }
-
-    private static Texts texts(Locale locale) {
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages/messages");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setFallbackToSystemLocale(false);
-        return new Texts(messages, locale);
     }
 }

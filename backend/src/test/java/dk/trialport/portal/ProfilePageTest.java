@@ -62,7 +62,8 @@ class ProfilePageTest {
         var profile = profile("female", false);
         when(profiles.read("anne")).thenReturn(Mono.just(profile));
         when(trials.fitting(eq(profile), any(), isNull(), eq(10)))
-                .thenReturn(Mono.just(page(12, item("t2d", "Ugentlig semaglutid ved type 2-diabetes"))));
+                .thenReturn(
+                        Mono.just(page(12, SearchItems.item("t2d", "Ugentlig semaglutid ved type 2-diabetes", "da"))));
 
         var html = Pages.get(anne, "/profil");
 
@@ -95,7 +96,8 @@ class ProfilePageTest {
         var profile = profile("other", true);
         when(profiles.read("anne")).thenReturn(Mono.just(profile));
         when(trials.fitting(eq(profile), eq(Locale.ENGLISH), isNull(), eq(10)))
-                .thenReturn(Mono.just(page(1, item("vaccine", "Weekly semaglutide for type 2 diabetes"))));
+                .thenReturn(Mono.just(
+                        page(1, SearchItems.item("vaccine", "Weekly semaglutide for type 2 diabetes", "en"))));
 
         var html = Pages.get(anne, "/profil?lang=en");
 
@@ -159,39 +161,5 @@ class ProfilePageTest {
 
     private static SearchPage page(long total, SearchPage.Item... items) {
         return new SearchPage(total, List.of(items), Map.of(), null, null);
-    }
-
-    /** A trial as the search gives it, its title already in the reader's language. */
-    private static SearchPage.Item item(String id, String title) {
-        var site = new SearchPage.NearestSite(
-                "Aarhus Universitetshospital, Steno Diabetes Center",
-                "Aarhus Universitetshospital",
-                "Aarhus N",
-                "8200",
-                "Region Midtjylland",
-                12.3);
-        return new SearchPage.Item(
-                id,
-                List.of(),
-                title,
-                null,
-                null,
-                "active",
-                "recruiting",
-                List.of("phase-3"),
-                List.of("Type 2-diabetes"),
-                List.of("diabetes"),
-                18.0,
-                75.0,
-                "all",
-                false,
-                false,
-                "2025-03-01",
-                "2026-01-01",
-                1,
-                site,
-                Map.of(),
-                null,
-                null);
     }
 }
