@@ -10,8 +10,6 @@ import dk.trialport.search.SearchPage;
 import dk.trialport.search.vocabulary.Code;
 import dk.trialport.search.vocabulary.CodedCondition;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -142,10 +140,8 @@ class Matchmaker {
                         "clinician.why.lab",
                         label,
                         texts.number(result.value().doubleValue()),
-                        result.unit(),
-                        result.date()
-                                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                                        .withLocale(locale))));
+                        LabResults.unit(result.unit(), locale),
+                        LabResults.date(result.date(), locale)));
             } else {
                 unknowns.add(texts.get(
                         patient.fromRecord() ? "clinician.unknown.lab.record" : "clinician.unknown.lab", label));

@@ -70,7 +70,7 @@ class ClinicianAppBrowserIT {
                 "Liz_Conn_27c911c6-f045-4ffa-af5d-6eba57ac94b2.json",
                 "2100",
                 "Ny blodtrykspille ved forhøjet blodtryk",
-                List.of("patienten har Hypertension", "Seneste eGFR"),
+                List.of("patienten har Hypertension", "Seneste eGFR", "mL/min/1,73 m²"),
                 List.of()),
         EUGENIA(
                 "Eugenia_Schuster_f1dc4192-b4ea-4024-9664-a1edcdde8187.json",

@@ -245,7 +245,10 @@ public final class Browser
         @SuppressWarnings("unchecked")
         var metrics = (Map<String, Object>)
                 driver.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
-        var width = ((Number) metrics.get("width")).doubleValue();
+        // The capture lays the page out again without a scroll bar, as wide as the window: a clip as wide as the
+        // content beside the scroll bar would cut off the page's right edge.
+        var window = ((Number) driver.executeScript("return window.innerWidth")).doubleValue();
+        var width = Math.max(((Number) metrics.get("width")).doubleValue(), window);
         var height = ((Number) metrics.get("height")).doubleValue();
         var clip = Map.<String, Object>of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
         var shot = driver.executeCdpCommand(
