@@ -33,10 +33,6 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-    /** Pages load only their own scripts, styles and images, and may not be framed. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
     /** The public catalogue: read-only, so a write reaches the controllers and is a 405, never a 401. */
     static final String[] PUBLIC_API = {"/api/v1/trials", "/api/v1/trials/**", "/api/v1/openapi.yaml"};
 
@@ -96,7 +92,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, ServerOAuth2AuthorizationRequestResolver logins) {
+    SecurityWebFilterChain pageSecurity(
+            ServerHttpSecurity http, ServerOAuth2AuthorizationRequestResolver logins, FramedPages framing) {
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers(
                                 "/min-side",
@@ -114,7 +111,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(logins))
                 .logout(logout -> logout.logoutSuccessHandler(new RedirectServerLogoutSuccessHandler()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
+                        .writer(new PageHeaders(framing))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .build();
     }
