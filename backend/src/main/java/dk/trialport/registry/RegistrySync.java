@@ -119,11 +119,31 @@ class RegistrySync {
         var page = ctis.search(number, cursor.since());
         return new Page(
                 page.ctNumbers().stream()
-                        .<Supplier<ImportTally.Outcome>>map(
-                                ctNumber -> () -> importer.ctisRecord(ctis.retrieve(ctNumber), true))
+                        .<Supplier<ImportTally.Outcome>>map(ctNumber -> () -> ctisRecord(ctNumber))
                         .toList(),
                 page.hasNext() ? String.valueOf(number + 1) : null,
                 page.totalRecords());
+    }
+
+    /**
+     * One CTIS trial the search listed. One that CTIS no longer serves (404 or 410: withdrawn from publication between
+     * the search and the read) is rejected with that reason and the run goes on; any other failure stops the run, to
+     * be resumed from this page.
+     */
+    private ImportTally.Outcome ctisRecord(String ctNumber) {
+        try {
+            return importer.ctisRecord(ctis.retrieve(ctNumber), true);
+        } catch (SyncHttp.Failure e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+            log.warn("CTIS lists {} but does not serve it: {}", ctNumber, e.getMessage());
+            return new ImportTally.Outcome(
+                    ctNumber,
+                    ctNumber,
+                    ImportTally.Outcome.Kind.REJECTED,
+                    "CTIS lists the trial but does not serve it");
+        }
     }
 
     /** Commits a page: the next one to fetch, or, after the last, the run as complete. */

@@ -34,8 +34,20 @@ public final class SyncHttp {
 
     /** A request that failed for good: its status (0: no answer) and what was asked. */
     public static final class Failure extends RuntimeException {
+        private final int status;
+
         Failure(String message, Throwable cause) {
+            this(message, 0, cause);
+        }
+
+        Failure(String message, int status, Throwable cause) {
             super(message, cause);
+            this.status = status;
+        }
+
+        /** Whether the registry answered that what was asked is not there (404 or 410). */
+        public boolean notFound() {
+            return status == 404 || status == 410;
         }
     }
 
@@ -73,6 +85,7 @@ public final class SyncHttp {
             if (!retriable || attempt >= retry.maxRetries()) {
                 throw new Failure(
                         method + " " + uri.getPath() + " failed (" + what + ") after " + (attempt + 1) + " tries",
+                        answer.status(),
                         null);
             }
             var wait = answer.status() == 429 && answer.retryAfter() != null

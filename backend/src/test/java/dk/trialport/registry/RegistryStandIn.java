@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -46,6 +47,7 @@ final class RegistryStandIn {
     private volatile List<JsonNode> studies = List.of();
     private volatile List<JsonNode> trials = List.of();
     private final Map<Integer, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     RegistryStandIn() {
@@ -69,7 +71,13 @@ final class RegistryStandIn {
         this.studies = List.copyOf(studies);
         this.trials = List.copyOf(trials);
         failures.clear();
+        unpublished.clear();
         requests.clear();
+    }
+
+    /** CTIS's search keeps listing this trial, but reading it answers 404, as after it was taken off publication. */
+    void unpublish(String ctNumber) {
+        unpublished.add(ctNumber);
     }
 
     /** Page {@code page} (1 the first) answers {@code status} the next {@code times} times it is asked. */
@@ -162,7 +170,7 @@ final class RegistryStandIn {
         var trial = trials.stream()
                 .filter(t -> t.path("ctNumber").asText().equals(ctNumber))
                 .findFirst();
-        if (trial.isEmpty()) {
+        if (trial.isEmpty() || unpublished.contains(ctNumber)) {
             respond(exchange, path, 0, Map.of(), 404, null, JSON.createObjectNode());
         } else {
             respond(exchange, path, 0, Map.of(), 200, null, trial.get());
