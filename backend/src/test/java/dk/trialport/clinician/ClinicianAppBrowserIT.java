@@ -139,6 +139,20 @@ class ClinicianAppBrowserIT {
     }
 
     @Test
+    void theEhrShowsTheAppInAFrameOfItsOwnPage() {
+        // The EHR's origin is one of trialport.framing.ancestors (TrialportIntegrationTest): the launch, the EHR's
+        // authorization and the callback all happen inside the frame.
+        browser.open(ehr.recordPage(launchUrl(Patient.LOUIS)));
+        browser.driver().switchTo().frame(browser.find(By.cssSelector("iframe[title=Trialport]")));
+        browser.awaitHeading("Forsøg, der kan passe");
+        var first = browser.driver().findElements(By.cssSelector(".match")).getFirst();
+        assertThat(first.findElement(By.cssSelector(".match__title")).getText()).isEqualTo(Patient.LOUIS.first);
+        assertThat(browser.scrollsSideways()).as("fits the 600 px frame").isFalse();
+        noToken();
+        browser.check("clinician-louis-00-inside-the-ehr");
+    }
+
+    @Test
     void fromATrialTheDoctorGivesAHandOutAndThePatientRegistersThemselves() {
         var shot = "clinician-louis-";
         browser.open(url("/"));
@@ -232,8 +246,13 @@ class ClinicianAppBrowserIT {
     }
 
     private void launch(Patient patient) {
-        browser.open(url("/klinik/launch?iss=" + URLEncoder.encode(ehr.base(), StandardCharsets.UTF_8) + "&launch="
-                + ehr.launch(ids.get(patient))));
+        browser.open(launchUrl(patient));
+    }
+
+    /** The EHR launch's address, with the launch context of this patient. */
+    private String launchUrl(Patient patient) {
+        return url("/klinik/launch?iss=" + URLEncoder.encode(ehr.base(), StandardCharsets.UTF_8) + "&launch="
+                + ehr.launch(ids.get(patient)));
     }
 
     /** The access token is in no address the browser saw and on no page. */

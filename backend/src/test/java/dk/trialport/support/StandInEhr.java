@@ -169,10 +169,33 @@ public final class StandInEhr implements AutoCloseable {
                 token(exchange, query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             } else if (path.startsWith("/fhir/")) {
                 fhir(exchange, path.substring("/fhir/".length()), query(uri.getRawQuery()));
+            } else if (path.equals("/record") && query(uri.getRawQuery()).containsKey("app")) {
+                record(exchange, query(uri.getRawQuery()).get("app"));
             } else {
                 send(exchange, 404, "application/json", "{}");
             }
         }
+    }
+
+    /**
+     * The EHR's own page for a patient's record, showing an app in a 600 px frame beside it, as EHRs embed SMART apps.
+     *
+     * @param app the address the frame opens (the app's launch URL)
+     */
+    public String recordPage(String app) {
+        return "http://localhost:" + server.getAddress().getPort() + "/record?app="
+                + java.net.URLEncoder.encode(app, StandardCharsets.UTF_8);
+    }
+
+    private void record(HttpExchange exchange, String app) throws IOException {
+        var escaped = app.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        send(exchange, 200, "text/html; charset=utf-8", """
+                <!DOCTYPE html>
+                <html lang="en"><head><title>Stand-in EHR: patient record</title></head>
+                <body style="margin:0;display:flex;font-family:sans-serif">
+                <main style="flex:1;padding:1rem"><h1>Patient record</h1><p>The EHR's own view.</p></main>
+                <iframe src="%s" title="Trialport" width="600" height="900" style="border:0"></iframe>
+                </body></html>""".formatted(escaped));
     }
 
     private void smartConfiguration(HttpExchange exchange) throws IOException {
