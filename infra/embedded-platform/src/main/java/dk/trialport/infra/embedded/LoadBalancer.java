@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A test-only HTTP load balancer for the local cluster: round robin over the application instances that pass their
  * readiness check ({@code /actuator/health/readiness}, asked every {@link #CHECK_EVERY}), as a real load balancer or
- * Kubernetes does. A request that could not be sent to an instance at all (connection refused: it is down, and the
+ * Kubernetes does: an instance that refuses the connection or answers 503 is out at once, one that is only slow to
+ * answer the check after {@link #SLOW_CHECKS} slow checks in a row. A request that could not be sent to an instance at all (connection refused: it is down, and the
  * check has not noticed yet) goes to the next one; one that was sent and then lost its connection (the instance died
  * while answering) is answered 502, since it may have been carried out. Headers pass through, with
  * {@code X-Forwarded-For/Proto/Host} added. Not for production: use the platform's own (an ingress).
@@ -33,6 +34,7 @@ public final class LoadBalancer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LoadBalancer.class);
     static final Duration CHECK_EVERY = Duration.ofMillis(500);
+    static final int SLOW_CHECKS = 3;
     /** Headers the JDK's client sets itself or that belong to one connection only. */
     private static final Set<String> HOP_BY_HOP = Set.of(
             "connection",
@@ -49,6 +51,7 @@ public final class LoadBalancer implements AutoCloseable {
 
     private final List<URI> backends;
     private final Set<URI> ready = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<URI, Integer> slowChecks = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -98,6 +101,10 @@ public final class LoadBalancer implements AutoCloseable {
                                         HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
                         == 200;
+                slowChecks.remove(backend);
+            } catch (java.net.http.HttpTimeoutException e) {
+                // busy rather than down: out only when it stays so
+                up = slowChecks.merge(backend, 1, Integer::sum) < SLOW_CHECKS && ready.contains(backend);
             } catch (IOException e) {
                 up = false;
             } catch (InterruptedException e) {
