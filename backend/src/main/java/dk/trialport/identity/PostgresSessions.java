@@ -1,5 +1,6 @@
 package dk.trialport.identity;
 
+import dk.trialport.availability.Outages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +33,9 @@ import reactor.core.publisher.Mono;
  * login under way, the clinician app's launch) are Java-serialised, as Spring Security's classes are meant to be, and
  * read back only as classes of the JDK, Spring, the JWT library and Trialport. A session the running version cannot
  * read (a class changed in an upgrade) counts as no session: the person logs in again.
+ *
+ * <p>While PostgreSQL is down, a session that cannot be stored is not (one warning, the request goes on: it answers
+ * 503 where it needs the database), and one that cannot be read fails the request as any read of the database does.
  *
  * <p>An expired session is never read; {@link #removeExpired()} deletes expired rows in small claimed batches
  * ({@code FOR UPDATE SKIP LOCKED}), so any number of instances may run it at once without waiting for each other.
@@ -86,7 +90,13 @@ class PostgresSessions implements ReactiveSessionRepository<MapSession> {
                 .bind("attributes", ByteBuffer.wrap(write(session)))
                 .then();
         // A new id (Spring Security changes it at login, against session fixation): the old one is gone at once.
-        return renamed ? deleteById(session.getOriginalId()).then(upsert) : upsert;
+        return (renamed ? deleteById(session.getOriginalId()).then(upsert) : upsert)
+                .onErrorResume(e -> Outages.of(e).isPresent(), e -> {
+                    // PostgreSQL is down: the request answers as it can (a 503 where it needs the database); what
+                    // this request changed in the session is not kept. One line, no stack trace, no session id.
+                    log.warn("A session could not be stored: PostgreSQL is unavailable ({})", e.toString());
+                    return Mono.empty();
+                });
     }
 
     @Override
