@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +50,14 @@ public final class LocalCluster implements AutoCloseable {
     private final EmbeddedPlatform platform;
     private final List<ApplicationInstance> instances;
     private final LoadBalancer loadBalancer;
+    /** Stops everything when the JVM ends without {@link #close()} (Ctrl-C, SIGTERM, a test run stopped). */
+    private final Thread stopAtExit = new Thread(this::stop, "local-cluster-stop");
 
     private LocalCluster(EmbeddedPlatform platform, List<ApplicationInstance> instances, LoadBalancer loadBalancer) {
         this.platform = platform;
         this.instances = instances;
         this.loadBalancer = loadBalancer;
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /**
@@ -127,6 +129,16 @@ public final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is ending: the hook runs stop() anyway
+            return;
+        }
+        stop();
+    }
+
+    private void stop() {
         loadBalancer.close();
         instances.parallelStream().forEach(ApplicationInstance::close);
         platform.close();
@@ -152,11 +164,6 @@ public final class LocalCluster implements AutoCloseable {
                 Map.of(),
                 Integer.getInteger("cluster.instance-heap-mb", 768));
         var cluster = start(settings);
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cluster.close();
-            stopped.countDown();
-        }));
         var running = cluster.platform().running();
         log.info(
                 """
@@ -175,6 +182,6 @@ public final class LocalCluster implements AutoCloseable {
                 running.postgres().jdbcUrl(),
                 running.identityProviderIssuer(),
                 running.home().resolve("logs"));
-        stopped.await();
+        Thread.currentThread().join(); // until Ctrl-C, which stops the cluster
     }
 }
