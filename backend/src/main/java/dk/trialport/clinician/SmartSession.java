@@ -1,5 +1,6 @@
 package dk.trialport.clinician;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import org.springframework.web.server.WebSession;
 
 /**
  * What the clinician app keeps between requests, in the server-side web session only (never in a URL, a page, a
- * cookie's value or a log): the authorization request under way, then the launch with its access token. Ending the
+ * cookie's value or a log; the session is stored in PostgreSQL, so it is serialisable): the authorization request under way, then the launch with its access token. Ending the
  * session (or handing the browser to the patient) forgets both.
  */
 final class SmartSession {
@@ -28,7 +29,8 @@ final class SmartSession {
             String verifier,
             String redirectUri,
             boolean standalone,
-            Instant started) {
+            Instant started)
+            implements Serializable {
 
         @Override
         public String toString() {
@@ -41,7 +43,8 @@ final class SmartSession {
      *
      * @param practitioner the ID token's {@code fhirUser} (e.g. {@code Practitioner/123})
      */
-    record Launch(URI issuer, String accessToken, String patient, String practitioner, Instant expires) {
+    record Launch(URI issuer, String accessToken, String patient, String practitioner, Instant expires)
+            implements Serializable {
 
         boolean expired() {
             return Instant.now().isAfter(expires);

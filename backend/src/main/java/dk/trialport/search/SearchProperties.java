@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idlePoll how long the indexer waits when there was nothing to do
  * @param maxBackoff the longest wait between tries while Elasticsearch is unreachable
  * @param defaultDistanceKm the radius used when a place is given without a distance
+ * @param lease how long a batch the indexer claimed stays its own: when an instance dies while indexing, another
+ *     takes the batch over after this time (a batch indexed twice does no harm)
  */
 @ConfigurationProperties("trialport.search")
 public record SearchProperties(
@@ -21,4 +23,5 @@ public record SearchProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("250ms") Duration idlePoll,
         @DefaultValue("10s") Duration maxBackoff,
-        @DefaultValue("50") int defaultDistanceKm) {}
+        @DefaultValue("50") int defaultDistanceKm,
+        @DefaultValue("2m") Duration lease) {}

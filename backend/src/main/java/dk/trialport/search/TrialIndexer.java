@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 class TrialIndexer implements PollingWorker.Consumer {
 
     static final String NAME = "trial-indexer";
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(TrialIndexer.class);
 
     private final Outbox outbox;
@@ -100,7 +99,8 @@ class TrialIndexer implements PollingWorker.Consumer {
             return singletons
                     .tryAlone(
                             WRITING,
-                            () -> outbox.handleNext(NAME, List.of(), properties.batchSize(), LEASE, this::index))
+                            () -> outbox.handleNext(
+                                    NAME, List.of(), properties.batchSize(), properties.lease(), this::index))
                     .orElse(0);
         } catch (Exception e) {
             aliasReady = false;

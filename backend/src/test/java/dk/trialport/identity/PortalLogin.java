@@ -54,6 +54,14 @@ final class PortalLogin {
                 .orElseThrow();
     }
 
+    /**
+     * The browser's cookies after {@link #logIn}: a client with them sends the portal's session cookie to every
+     * instance on this host, and takes a new one when an instance sets it, as a browser behind a load balancer does.
+     */
+    CookieManager cookies() {
+        return cookies;
+    }
+
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),

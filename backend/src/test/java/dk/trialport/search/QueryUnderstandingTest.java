@@ -19,7 +19,8 @@ class QueryUnderstandingTest {
             PlaceNames.load(POSTAL_CODES),
             POSTAL_CODES,
             ConditionVocabulary.load(),
-            new SearchProperties("trials", true, 200, Duration.ofMillis(250), Duration.ofSeconds(10), 50),
+            new SearchProperties(
+                    "trials", true, 200, Duration.ofMillis(250), Duration.ofSeconds(10), 50, Duration.ofMinutes(2)),
             messages());
 
     private static ResourceBundleMessageSource messages() {

@@ -91,6 +91,33 @@ final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not answer " + url + " within " + timeout + ":\n" + tail(logFile));
     }
 
+    /** Kills the process and everything it started at once (SIGKILL, as {@code kill -9}): nothing is cleaned up. */
+    void kill() {
+        var all = new ArrayList<ProcessHandle>();
+        process.toHandle().descendants().forEach(all::add);
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (var handle : all) {
+            handle.onExit().join();
+        }
+        log.info("{} killed", name);
+    }
+
+    /** Stops the process as SIGTERM does and waits for it to end, at most {@code timeout}: whether it ended. */
+    boolean terminate(Duration timeout) {
+        process.destroy();
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Stops the process and everything it started, politely first. */
     @Override
     public void close() {

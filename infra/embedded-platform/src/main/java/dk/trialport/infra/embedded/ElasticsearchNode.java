@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Elasticsearch from the published test distribution, unpacked once under the
- * platform home, with Trialport's analysis plugin installed, and run on loopback with security off.
+ * A real Elasticsearch node from the published test distribution, unpacked once under the platform home, with
+ * Trialport's analysis plugin installed, and run on loopback with security off: a single-node cluster, or one member
+ * of a cluster of several nodes on this machine ({@link Membership}).
  */
 final class ElasticsearchNode implements AutoCloseable {
 
@@ -34,7 +35,23 @@ final class ElasticsearchNode implements AutoCloseable {
         return SearchNodeUser.nodeDirectory(home.toAbsolutePath().normalize().resolve("elasticsearch"));
     }
 
+    /**
+     * A node's place in a cluster of several nodes on this machine: each has its own directory, name and ports, and
+     * finds the others on their transport ports.
+     *
+     * @param nodeName this node's name, one of {@code masterNodes}
+     * @param transportPort this node's transport port
+     * @param seedHosts every node's transport address ({@code 127.0.0.1:port})
+     * @param masterNodes every master-eligible node's name: the first election happens among them
+     */
+    record Membership(String nodeName, int transportPort, List<String> seedHosts, List<String> masterNodes) {}
+
     static ElasticsearchNode start(PlatformArtifacts artifacts, Path directory, int httpPort, int heapMb) {
+        return start(artifacts, directory, httpPort, heapMb, null);
+    }
+
+    static ElasticsearchNode start(
+            PlatformArtifacts artifacts, Path directory, int httpPort, int heapMb, Membership membership) {
         requireJava21();
         var nodeDirectory = directory.toAbsolutePath().normalize();
         var distribution = unpack(artifacts, nodeDirectory);
@@ -59,17 +76,11 @@ final class ElasticsearchNode implements AutoCloseable {
                 "-E",
                 "cluster.name=trialport",
                 "-E",
-                "node.name=trialport-embedded",
-                "-E",
-                "discovery.type=single-node",
-                "-E",
                 "xpack.security.enabled=false",
                 "-E",
                 "network.host=127.0.0.1",
                 "-E",
                 "http.port=" + port,
-                "-E",
-                "transport.port=" + FreePort.orFree(0),
                 "-E",
                 "path.data=" + data,
                 "-E",
@@ -78,6 +89,18 @@ final class ElasticsearchNode implements AutoCloseable {
                 "cluster.routing.allocation.disk.threshold_enabled=false",
                 "-p",
                 nodePidFile.toString()));
+        if (membership == null) {
+            command.addAll(List.of(
+                    "-E", "node.name=trialport-embedded",
+                    "-E", "discovery.type=single-node",
+                    "-E", "transport.port=" + FreePort.orFree(0)));
+        } else {
+            command.addAll(List.of(
+                    "-E", "node.name=" + membership.nodeName(),
+                    "-E", "transport.port=" + membership.transportPort(),
+                    "-E", "discovery.seed_hosts=" + String.join(",", membership.seedHosts()),
+                    "-E", "cluster.initial_master_nodes=" + String.join(",", membership.masterNodes())));
+        }
         var environment = Map.of(
                 "ES_JAVA_HOME",
                 System.getProperty("java.home"),
@@ -93,7 +116,12 @@ final class ElasticsearchNode implements AutoCloseable {
             process.close();
             throw e;
         }
-        log.info("Elasticsearch {} ready at {} (data in {})", artifacts.elasticsearchVersion(), url, data);
+        log.info(
+                "Elasticsearch {} {}ready at {} (data in {})",
+                artifacts.elasticsearchVersion(),
+                membership == null ? "" : "node " + membership.nodeName() + " ",
+                url,
+                data);
         return new ElasticsearchNode(process, url);
     }
 

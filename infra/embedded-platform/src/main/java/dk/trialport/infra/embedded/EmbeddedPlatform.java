@@ -30,28 +30,63 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     private final List<AutoCloseable> started;
     private RunningPlatform running;
-    private final Runnable restartSearchNode;
+    private final List<Runnable> restartSearchNodes;
     private final Runnable restartPostgres;
 
     private EmbeddedPlatform(
             List<AutoCloseable> started,
             RunningPlatform running,
-            Runnable restartSearchNode,
+            List<Runnable> restartSearchNodes,
             Runnable restartPostgres) {
         this.started = started;
         this.running = running;
-        this.restartSearchNode = restartSearchNode;
+        this.restartSearchNodes = restartSearchNodes;
         this.restartPostgres = restartPostgres;
     }
 
-    /** Stops the shared platform's Elasticsearch node, keeping its data: tests of search being down use it. */
+    /** Stops the shared platform's Elasticsearch nodes, keeping their data: tests of search being down use it. */
     public static synchronized void stopSearchNode() {
         stopShared(ElasticsearchNode.class);
     }
 
-    /** Starts the shared platform's Elasticsearch node again, on the same port and with the same data. */
+    /** Starts the shared platform's Elasticsearch nodes again, on the same ports and with the same data. */
     public static synchronized void startSearchNode() {
-        sharedPlatform().restartSearchNode.run();
+        sharedPlatform().restartSearchNodes.forEach(Runnable::run);
+    }
+
+    /** Stops Elasticsearch node {@code index} (from 0) of this platform, keeping its data. */
+    public void stopSearchNode(int index) {
+        var url = running.elasticsearchUrls().get(index);
+        synchronized (started) {
+            for (var server : List.copyOf(started)) {
+                if (server instanceof ElasticsearchNode node && node.url().equals(url)) {
+                    node.close();
+                    started.remove(node);
+                }
+            }
+        }
+    }
+
+    /** Starts Elasticsearch node {@code index} of this platform again, on the same ports and with the same data. */
+    public void startSearchNode(int index) {
+        restartSearchNodes.get(index).run();
+    }
+
+    /** Stops this platform's PostgreSQL (a fast shutdown), keeping its data. */
+    public void stopPostgresServer() {
+        synchronized (started) {
+            for (var server : List.copyOf(started)) {
+                if (server instanceof PostgresServer postgres) {
+                    postgres.close();
+                    started.remove(postgres);
+                }
+            }
+        }
+    }
+
+    /** Starts this platform's PostgreSQL again, on the same port and with the same data. */
+    public void startPostgresServer() {
+        restartPostgres.run();
     }
 
     /**
@@ -107,7 +142,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         shared.running = new RunningPlatform(
                 shared.running.home(),
                 shared.running.postgres(),
-                shared.running.elasticsearchUrl(),
+                shared.running.elasticsearchUrls(),
                 shared.running.identityProviderIssuer(),
                 mail);
         return mail;
@@ -139,9 +174,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
     public static EmbeddedPlatform start(PlatformSettings settings) {
         var home = settings.home();
         var artifacts = PlatformArtifacts.fromBuild();
-        var nodeDirectory = ElasticsearchNode.nodeDirectory(home);
         if (settings.wipe()) {
-            wipe(home, nodeDirectory);
+            wipe(
+                    home,
+                    searchNodes(settings, home).stream()
+                            .map(SearchNode::directory)
+                            .toList());
         }
         log.info("Starting the embedded platform in {}", home);
         var started = new ArrayList<AutoCloseable>();
@@ -151,11 +189,19 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     started,
                     () -> PostgresServer.start(
                             home.resolve("postgres/data"), home.resolve("logs/postgres.log"), settings.postgresPort()));
-            var elasticsearch = startAsync(
-                    executor,
-                    started,
-                    () -> ElasticsearchNode.start(
-                            artifacts, nodeDirectory, settings.elasticsearchPort(), settings.elasticsearchHeapMb()));
+            var searchNodes = searchNodes(settings, home);
+            var elasticsearch = new ArrayList<CompletableFuture<ElasticsearchNode>>();
+            for (var node : searchNodes) {
+                elasticsearch.add(startAsync(
+                        executor,
+                        started,
+                        () -> ElasticsearchNode.start(
+                                artifacts,
+                                node.directory(),
+                                node.httpPort(),
+                                settings.elasticsearchHeapMb(),
+                                node.membership())));
+            }
             var identityProvider = startAsync(
                     executor,
                     started,
@@ -165,36 +211,47 @@ public final class EmbeddedPlatform implements AutoCloseable {
                             home.resolve("logs/identity-provider.log"),
                             settings.identityProviderPort()));
             var mail = startAsync(executor, started, () -> MailServer.start(settings.smtpPort(), settings.imapPort()));
-            CompletableFuture.allOf(postgres, elasticsearch, identityProvider, mail)
+            CompletableFuture.allOf(postgres, identityProvider, mail).join();
+            CompletableFuture.allOf(elasticsearch.toArray(CompletableFuture[]::new))
                     .join();
             var running = new RunningPlatform(
                     home,
                     postgres.join().database(),
-                    elasticsearch.join().url(),
+                    elasticsearch.stream().map(node -> node.join().url()).toList(),
                     identityProvider.join().issuer(),
                     mail.join());
-            var watch = ServerWatch.start(List.of(
-                    new ServerWatch.Watched(
-                            home.resolve("postgres/data/postmaster.pid"),
-                            home.resolve("postgres/data").toString()),
-                    // the node's JVM gets its settings on stdin: its command line names only its home
-                    new ServerWatch.Watched(nodeDirectory.resolve("elasticsearch.pid"), nodeDirectory.toString()),
-                    new ServerWatch.Watched(
-                            home.resolve("identity-provider/identity-provider.pid"),
-                            home.resolve("identity-provider").toString())));
+            var watched = new ArrayList<ServerWatch.Watched>();
+            watched.add(new ServerWatch.Watched(
+                    home.resolve("postgres/data/postmaster.pid"),
+                    home.resolve("postgres/data").toString()));
+            for (var node : searchNodes) {
+                // the node's JVM gets its settings on stdin: its command line names only its home
+                watched.add(new ServerWatch.Watched(
+                        node.directory().resolve("elasticsearch.pid"),
+                        node.directory().toString()));
+            }
+            watched.add(new ServerWatch.Watched(
+                    home.resolve("identity-provider/identity-provider.pid"),
+                    home.resolve("identity-provider").toString()));
+            var watch = ServerWatch.start(watched);
             if (watch != null) {
                 synchronized (started) {
                     started.add(watch);
                 }
             }
-            int searchPort = java.net.URI.create(running.elasticsearchUrl()).getPort();
-            Runnable restart = () -> {
-                var node =
-                        ElasticsearchNode.start(artifacts, nodeDirectory, searchPort, settings.elasticsearchHeapMb());
-                synchronized (started) {
-                    started.add(node);
-                }
-            };
+            var restarts = new ArrayList<Runnable>();
+            for (int i = 0; i < searchNodes.size(); i++) {
+                var node = searchNodes.get(i);
+                int searchPort =
+                        java.net.URI.create(running.elasticsearchUrls().get(i)).getPort();
+                restarts.add(() -> {
+                    var again = ElasticsearchNode.start(
+                            artifacts, node.directory(), searchPort, settings.elasticsearchHeapMb(), node.membership());
+                    synchronized (started) {
+                        started.add(again);
+                    }
+                });
+            }
             int databasePort = running.postgres().port();
             Runnable restartPostgres = () -> {
                 var postgresAgain = PostgresServer.start(
@@ -203,7 +260,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     started.add(postgresAgain);
                 }
             };
-            return new EmbeddedPlatform(started, running, restart, restartPostgres);
+            return new EmbeddedPlatform(started, running, List.copyOf(restarts), restartPostgres);
         } catch (CompletionException e) {
             new EmbeddedPlatform(started, null, null, null).close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -243,15 +300,52 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 executor);
     }
 
-    /** Deletes the data of earlier runs; the unpacked Elasticsearch distribution is kept. */
-    static void wipe(Path home, Path nodeDirectory) {
+    /** An Elasticsearch node to start: its directory, HTTP port (0: a free one) and place in a cluster. */
+    private record SearchNode(Path directory, int httpPort, ElasticsearchNode.Membership membership) {}
+
+    /**
+     * The Elasticsearch nodes: one single-node cluster in {@code elasticsearch/}, or N nodes of one cluster in
+     * {@code elasticsearch/}, {@code elasticsearch-2/}, ..., each with its own distribution, data and free ports,
+     * all master-eligible, finding each other on their transport ports.
+     */
+    private static List<SearchNode> searchNodes(PlatformSettings settings, Path home) {
+        int count = settings.elasticsearchNodes();
+        if (count == 1) {
+            return List.of(new SearchNode(ElasticsearchNode.nodeDirectory(home), settings.elasticsearchPort(), null));
+        }
+        var names = new ArrayList<String>();
+        var seeds = new ArrayList<String>();
+        var transportPorts = new ArrayList<Integer>();
+        for (int i = 1; i <= count; i++) {
+            int port = FreePort.orFree(0);
+            names.add("trialport-" + i);
+            seeds.add("127.0.0.1:" + port);
+            transportPorts.add(port);
+        }
+        var nodes = new ArrayList<SearchNode>();
+        for (int i = 0; i < count; i++) {
+            var directory = i == 0
+                    ? ElasticsearchNode.nodeDirectory(home)
+                    : SearchNodeUser.nodeDirectory(
+                            home.toAbsolutePath().normalize().resolve("elasticsearch-" + (i + 1)));
+            nodes.add(new SearchNode(
+                    directory,
+                    i == 0 ? settings.elasticsearchPort() : 0,
+                    new ElasticsearchNode.Membership(names.get(i), transportPorts.get(i), seeds, names)));
+        }
+        return nodes;
+    }
+
+    /** Deletes the data of earlier runs; the unpacked Elasticsearch distributions are kept. */
+    static void wipe(Path home, List<Path> nodeDirectories) {
         log.info("Wiping the embedded platform's data in {}", home);
-        for (var path : List.of(
-                home.resolve("postgres"),
-                home.resolve("identity-provider"),
-                home.resolve("logs"),
-                nodeDirectory.resolve("data"),
-                nodeDirectory.resolve("logs"))) {
+        var paths = new ArrayList<>(
+                List.of(home.resolve("postgres"), home.resolve("identity-provider"), home.resolve("logs")));
+        for (var nodeDirectory : nodeDirectories) {
+            paths.add(nodeDirectory.resolve("data"));
+            paths.add(nodeDirectory.resolve("logs"));
+        }
+        for (var path : paths) {
             deleteRecursively(path);
         }
     }

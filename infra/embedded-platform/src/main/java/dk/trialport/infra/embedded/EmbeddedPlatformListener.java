@@ -61,7 +61,8 @@ public final class EmbeddedPlatformListener
                 random ? 0 : properties.smtpPort(),
                 random ? 0 : properties.imapPort(),
                 properties.elasticsearchHeapMb(),
-                properties.wipe());
+                properties.wipe(),
+                properties.elasticsearchNodes());
     }
 
     private static void pointAt(RunningPlatform running, ConfigurableEnvironment environment) {
@@ -73,7 +74,8 @@ public final class EmbeddedPlatformListener
         settings.put("spring.flyway.url", database.jdbcUrl());
         settings.put("spring.flyway.user", database.username());
         settings.put("spring.flyway.password", database.password());
-        settings.put("spring.elasticsearch.uris", running.elasticsearchUrl());
+        // every node: the client spreads requests over them and retries one that fails on another
+        settings.put("spring.elasticsearch.uris", String.join(",", running.elasticsearchUrls()));
         settings.put("trialport.identity.issuer", running.identityProviderIssuer());
         settings.put("spring.mail.host", running.mail().host());
         settings.put("spring.mail.port", running.mail().smtpPort());

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param identityProviderPort fixed identity provider port
  * @param smtpPort fixed SMTP port of the development mail server
  * @param imapPort fixed IMAP port of the development mail server, where its mail can be read
- * @param elasticsearchHeapMb heap of the Elasticsearch node
+ * @param elasticsearchHeapMb heap of each Elasticsearch node
+ * @param elasticsearchNodes how many Elasticsearch nodes, as one cluster (1: a single-node cluster)
  */
 public record PlatformProperties(
         @DefaultValue("true") boolean embedded,
@@ -28,4 +29,5 @@ public record PlatformProperties(
         @DefaultValue("9000") int identityProviderPort,
         @DefaultValue("3025") int smtpPort,
         @DefaultValue("3143") int imapPort,
-        @DefaultValue("512") int elasticsearchHeapMb) {}
+        @DefaultValue("512") int elasticsearchHeapMb,
+        @DefaultValue("1") int elasticsearchNodes) {}

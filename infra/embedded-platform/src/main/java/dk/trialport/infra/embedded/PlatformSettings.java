@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param identityProviderPort identity provider port, 0 for a free one
  * @param smtpPort SMTP port of the development mail server, 0 for a free one
  * @param imapPort IMAP port of the development mail server (to read what was sent), 0 for a free one
- * @param elasticsearchHeapMb heap of the Elasticsearch node
+ * @param elasticsearchHeapMb heap of each Elasticsearch node
  * @param wipe delete the data of earlier runs before starting
+ * @param elasticsearchNodes how many Elasticsearch nodes, as one cluster: the first on {@code elasticsearchPort}, the
+ *     others on free ports
  */
 public record PlatformSettings(
         Path home,
@@ -22,9 +24,13 @@ public record PlatformSettings(
         int smtpPort,
         int imapPort,
         int elasticsearchHeapMb,
-        boolean wipe) {
+        boolean wipe,
+        int elasticsearchNodes) {
 
     public PlatformSettings {
         home = home.toAbsolutePath().normalize();
+        if (elasticsearchNodes < 1) {
+            throw new IllegalArgumentException("at least one Elasticsearch node, not " + elasticsearchNodes);
+        }
     }
 }
