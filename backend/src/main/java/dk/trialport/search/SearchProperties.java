@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idlePoll how long the indexer waits when there was nothing to do
  * @param maxBackoff the longest wait between tries while Elasticsearch is unreachable
  * @param defaultDistanceKm the radius used when a place is given without a distance
+ * @param terminology a directory holding the national terminology the condition vocabulary is built from at start
+ *     ({@code sks-codes.tsv}, {@code mesh-disease-descriptors.tsv}, as in {@code ../shared/data/terminology}); empty or
+ *     absent: the project's own vocabulary alone
  */
 @ConfigurationProperties("trialport.search")
 public record SearchProperties(
@@ -21,4 +24,5 @@ public record SearchProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("250ms") Duration idlePoll,
         @DefaultValue("10s") Duration maxBackoff,
-        @DefaultValue("50") int defaultDistanceKm) {}
+        @DefaultValue("50") int defaultDistanceKm,
+        @DefaultValue("") String terminology) {}

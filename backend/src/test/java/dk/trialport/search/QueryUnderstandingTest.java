@@ -19,7 +19,7 @@ class QueryUnderstandingTest {
             PlaceNames.load(POSTAL_CODES),
             POSTAL_CODES,
             ConditionVocabulary.load(),
-            new SearchProperties("trials", true, 200, Duration.ofMillis(250), Duration.ofSeconds(10), 50),
+            new SearchProperties("trials", true, 200, Duration.ofMillis(250), Duration.ofSeconds(10), 50, ""),
             messages());
 
     private static ResourceBundleMessageSource messages() {

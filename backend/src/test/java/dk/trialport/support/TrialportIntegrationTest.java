@@ -18,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ContextConfiguration(initializers = PortalPort.class)
+@ContextConfiguration(initializers = {PortalPort.class, SharedTerminology.class})
 @ExtendWith(CleanSlate.class)
 public @interface TrialportIntegrationTest {}
