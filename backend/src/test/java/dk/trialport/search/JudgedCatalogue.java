@@ -21,7 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * JSON API: the demo catalogue (the demo generator's 60 trials of seed 2026, loaded into the index as the demo
  * does), plus the real records of {@code ../shared/data} when present (the ClinicalTrials.gov files and the AACT
  * sample, mapped by the registry import's mappers, see {@link RegistryIndexLoader}); without them the judged set is cut to the demo catalogue and held to
- * its own baseline ({@code -Drelevance.demoOnly=true} measures that one where the data are present).
+ * its own baseline ({@code RELEVANCE_DEMO_ONLY=true} in the environment of the build measures that one where the data are
+ * present).
  */
 @TrialportIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +55,7 @@ abstract class JudgedCatalogue {
         var ctgov = SharedData.directory("ctgov");
         var aact = SharedData.directory("nordic").map(dir -> dir.resolve("ctgov_nordic_aact_sample.csv"));
         boolean real = !Boolean.getBoolean("relevance.demoOnly")
+                && !"true".equals(System.getenv("RELEVANCE_DEMO_ONLY"))
                 && ctgov.isPresent()
                 && aact.isPresent()
                 && Files.exists(aact.get());

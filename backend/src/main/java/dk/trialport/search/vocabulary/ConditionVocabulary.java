@@ -31,6 +31,7 @@ public final class ConditionVocabulary {
     private final Map<String, SequencedSet<String>> selfAndAncestors = new LinkedHashMap<>();
     private final Map<String, List<String>> foldedNames = new LinkedHashMap<>();
     private final Set<String> nameWords = new java.util.HashSet<>();
+    private final Set<String> ownIds;
     private final NameMatcher names;
     private final CodeMatcher codes;
 
@@ -44,6 +45,7 @@ public final class ConditionVocabulary {
      */
     private ConditionVocabulary(List<ConditionConcept> concepts, Set<String> ownIds) {
         concepts.forEach(concept -> this.concepts.put(concept.id(), concept));
+        this.ownIds = ownIds == null ? Set.copyOf(this.concepts.keySet()) : Set.copyOf(ownIds);
         concepts.forEach(concept -> selfAndAncestors.put(concept.id(), lineage(concept.id())));
         concepts.forEach(concept -> foldedNames.put(
                 concept.id(), concept.names().stream().map(Folding::fold).toList()));
@@ -197,6 +199,19 @@ public final class ConditionVocabulary {
 
     public Collection<ConditionConcept> concepts() {
         return List.copyOf(concepts.values());
+    }
+
+    /**
+     * The concepts of the project's own lists (curated and lay list), without those of the national terminology: what
+     * a person is offered to choose from (the interest profile), in file order.
+     */
+    public List<ConditionConcept> ownConcepts() {
+        return concepts.values().stream().filter(c -> isOwn(c.id())).toList();
+    }
+
+    /** Whether the concept is one of the project's own lists (see {@link #ownConcepts()}). */
+    public boolean isOwn(String id) {
+        return ownIds.contains(id);
     }
 
     private boolean anyNameStartsWith(ConditionConcept concept, String foldedPrefix) {
