@@ -10,7 +10,6 @@ import dk.trialport.search.vocabulary.PostalCodes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -70,7 +69,7 @@ public class DemoVolunteerSeeder {
     /** The generator of this installation's vocabulary and places; every profile consented at {@code consentedAt}. */
     public DemoVolunteerGenerator generator(long seed, Instant consentedAt) {
         var consent = new Consent(recruitment.profileConsentVersion(), consentedAt.truncatedTo(ChronoUnit.SECONDS));
-        return new DemoVolunteerGenerator(seed, List.copyOf(vocabulary.concepts()), postalCodes.places(), consent);
+        return new DemoVolunteerGenerator(seed, vocabulary.ownConcepts(), postalCodes.places(), consent);
     }
 
     /** Writes the generator's next {@code count} people in batches; emits how many. */

@@ -84,11 +84,11 @@ final class TrialEditMapping {
                 .flatMap(id -> vocabulary.concept(id).stream())
                 .map(concept -> {
                     var coded = new CodeableConcept()
-                            .setText(concept.englishNames().getFirst())
+                            .setText(concept.label(java.util.Locale.ENGLISH))
                             .addCoding(new Coding(
                                     CodeSystems.CONDITION_CONCEPT,
                                     concept.id(),
-                                    concept.englishNames().getFirst()));
+                                    concept.label(java.util.Locale.ENGLISH)));
                     concept.snomedCodes().forEach(code -> coded.addCoding(new Coding(CodeSystems.SNOMED, code, null)));
                     concept.meshIds().forEach(code -> coded.addCoding(new Coding(CodeSystems.MESH, code, null)));
                     return coded;

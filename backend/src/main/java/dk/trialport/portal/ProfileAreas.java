@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The disease areas of the profile form: each area of the vocabulary (file order) with the concepts right below it. */
+/**
+ * The disease areas of the profile form: each area of the vocabulary (file order) with the concepts of the project's
+ * own lists right below it (not the thousands of the national terminology).
+ */
 public final class ProfileAreas {
 
     private ProfileAreas() {}
@@ -22,7 +25,7 @@ public final class ProfileAreas {
                 .map(area -> new Area(
                         area.id(),
                         area.label(locale),
-                        vocabulary.concepts().stream()
+                        vocabulary.ownConcepts().stream()
                                 .filter(concept -> concept.parents().contains(area.id()))
                                 .map(concept -> new Choice(concept.id(), concept.label(locale)))
                                 .sorted(Comparator.comparing(Choice::label, Collator.getInstance(locale)))

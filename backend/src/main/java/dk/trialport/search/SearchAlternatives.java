@@ -159,7 +159,10 @@ public class SearchAlternatives {
                 .map(total -> new Alternative(Kind.CLOSED, null, null, null, null, total));
     }
 
-    /** The condition's area as the interest profile offers it: an area or a concept right below one. */
+    /**
+     * The condition's area as the interest profile offers it: an area or a concept of the project's own lists right
+     * below one.
+     */
     private Optional<Alternative> interest(TrialQuery query) {
         if (query.text() == null) {
             return Optional.empty();
@@ -169,8 +172,9 @@ public class SearchAlternatives {
                 .flatMap(mention -> vocabulary.selfAndAncestors(mention.conceptId()).stream()
                         .map(vocabulary::concept)
                         .flatMap(Optional::stream)
-                        .filter(concept ->
-                                concept.isArea() || concept.parents().stream().anyMatch(this::isArea))
+                        .filter(concept -> vocabulary.isOwn(concept.id())
+                                && (concept.isArea()
+                                        || concept.parents().stream().anyMatch(this::isArea)))
                         .findFirst())
                 .map(concept ->
                         new Alternative(Kind.INTEREST, null, label(concept, query.locale()), null, concept.id(), null));

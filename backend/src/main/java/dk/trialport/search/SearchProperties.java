@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultDistanceKm the radius used when a place is given without a distance
  * @param lease how long a batch the indexer claimed stays its own: when an instance dies while indexing, another
  *     takes the batch over after this time (a batch indexed twice does no harm)
+ * @param terminology a directory holding the national terminology the condition vocabulary is built from at start
+ *     ({@code sks-codes.tsv}, {@code mesh-disease-descriptors.tsv}, as in {@code ../shared/data/terminology}); empty or
+ *     absent: the project's own vocabulary alone
  */
 @ConfigurationProperties("trialport.search")
 public record SearchProperties(
@@ -24,4 +27,5 @@ public record SearchProperties(
         @DefaultValue("250ms") Duration idlePoll,
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("50") int defaultDistanceKm,
-        @DefaultValue("2m") Duration lease) {}
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("") String terminology) {}

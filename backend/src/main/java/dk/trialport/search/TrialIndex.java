@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.json.JsonData;
+import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -31,17 +32,17 @@ class TrialIndex {
     private static final DateTimeFormatter SUFFIX =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
-    /** What shapes a document: the index definition, the vocabulary and the postal codes. */
-    private static final List<String> DEFINED_BY =
-            List.of(DEFINITION, "/search/conditions.tsv", "/search/postal-codes.tsv");
+    /** What shapes a document: the index definition, the postal codes and the vocabulary (its fingerprint). */
+    private static final List<String> DEFINED_BY = List.of(DEFINITION, "/search/postal-codes.tsv");
 
     private final ElasticsearchClient client;
     private final String alias;
-    private final String definition = definitionHash();
+    private final String definition;
 
-    TrialIndex(ElasticsearchClient client, SearchProperties properties) {
+    TrialIndex(ElasticsearchClient client, SearchProperties properties, ConditionVocabulary vocabulary) {
         this.client = client;
         this.alias = properties.alias();
+        this.definition = definitionHash(vocabulary.fingerprint());
     }
 
     /** Whether the index behind the alias was built from today's definition, vocabulary and postal codes. */
@@ -138,9 +139,10 @@ class TrialIndex {
         client.indices().refresh(r -> r.index(target));
     }
 
-    private static String definitionHash() {
+    private static String definitionHash(String vocabulary) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(vocabulary.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (var resource : DEFINED_BY) {
                 try (InputStream in = TrialIndex.class.getResourceAsStream(resource)) {
                     if (in != null) {

@@ -20,7 +20,7 @@ class QueryUnderstandingTest {
             POSTAL_CODES,
             ConditionVocabulary.load(),
             new SearchProperties(
-                    "trials", true, 200, Duration.ofMillis(250), Duration.ofSeconds(10), 50, Duration.ofMinutes(2)),
+                    "trials", true, 200, Duration.ofMillis(250), Duration.ofSeconds(10), 50, Duration.ofMinutes(2), ""),
             messages());
 
     private static ResourceBundleMessageSource messages() {

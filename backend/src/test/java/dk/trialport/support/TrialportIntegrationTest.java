@@ -22,6 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         // the tests' stand-in EHRs (on localhost) may show the clinician app inside their own page
         properties = "trialport.framing.ancestors=http://localhost:*")
-@ContextConfiguration(initializers = PortalPort.class)
+@ContextConfiguration(initializers = {PortalPort.class, SharedTerminology.class})
 @ExtendWith(CleanSlate.class)
 public @interface TrialportIntegrationTest {}

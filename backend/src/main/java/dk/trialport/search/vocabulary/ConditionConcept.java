@@ -28,10 +28,16 @@ public record ConditionConcept(
         return parents.isEmpty();
     }
 
-    /** The Danish label, or the English one when the locale's language is English. */
+    /**
+     * The Danish label, or the English one when the locale's language is English; a concept of the national
+     * terminology may have names in one language only (MeSH: English), or none left (each name belongs to one
+     * concept), and then has the other language's label, or its id.
+     */
     public String label(Locale locale) {
         var english = locale != null && "en".equals(locale.getLanguage());
-        return english ? englishNames.getFirst() : danishNames.getFirst();
+        var first = english ? englishNames : danishNames;
+        var second = english ? danishNames : englishNames;
+        return !first.isEmpty() ? first.getFirst() : !second.isEmpty() ? second.getFirst() : id;
     }
 
     /** Every name, Danish first. */

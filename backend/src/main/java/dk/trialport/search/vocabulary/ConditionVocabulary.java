@@ -3,6 +3,7 @@ package dk.trialport.search.vocabulary;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,40 +16,102 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SequencedSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The condition vocabulary: turns the conditions of a trial, and a patient's words, into concepts and areas. */
 public final class ConditionVocabulary {
 
     static final String RESOURCE = "/search/conditions.tsv";
+    static final String LAY_LIST = "/search/common-conditions.tsv";
+
+    private static final Logger log = LoggerFactory.getLogger(ConditionVocabulary.class);
 
     private final Map<String, ConditionConcept> concepts = new LinkedHashMap<>();
     private final Map<String, SequencedSet<String>> selfAndAncestors = new LinkedHashMap<>();
     private final Map<String, List<String>> foldedNames = new LinkedHashMap<>();
     private final Set<String> nameWords = new java.util.HashSet<>();
+    private final Set<String> ownIds;
     private final NameMatcher names;
     private final CodeMatcher codes;
 
     private ConditionVocabulary(List<ConditionConcept> concepts) {
+        this(concepts, null);
+    }
+
+    /**
+     * @param ownIds the concepts of the project's own lists, whose words alone keep a town name from being read as a
+     *     place ("kræft i hals"); null for all
+     */
+    private ConditionVocabulary(List<ConditionConcept> concepts, Set<String> ownIds) {
         concepts.forEach(concept -> this.concepts.put(concept.id(), concept));
+        this.ownIds = ownIds == null ? Set.copyOf(this.concepts.keySet()) : Set.copyOf(ownIds);
         concepts.forEach(concept -> selfAndAncestors.put(concept.id(), lineage(concept.id())));
         concepts.forEach(concept -> foldedNames.put(
                 concept.id(), concept.names().stream().map(Folding::fold).toList()));
-        foldedNames.values().forEach(list -> list.forEach(name -> nameWords.addAll(Folding.words(name))));
+        foldedNames.forEach((id, list) -> {
+            if (ownIds == null || ownIds.contains(id)) {
+                list.forEach(name -> nameWords.addAll(Folding.words(name)));
+            }
+        });
         this.names = new NameMatcher(concepts);
         this.codes = new CodeMatcher(concepts);
     }
 
-    /** The vocabulary from {@code search/conditions.tsv} on the class path; fails with the line of a malformed row. */
+    /**
+     * The project's own vocabulary: {@code search/conditions.tsv} (curated) and {@code search/common-conditions.tsv}
+     * (the lay list) on the class path; fails with the line of a malformed row.
+     */
     public static ConditionVocabulary load() {
-        var stream = ConditionVocabulary.class.getResourceAsStream(RESOURCE);
-        if (stream == null) {
-            throw new IllegalStateException("Condition vocabulary " + RESOURCE + " is not on the class path");
+        return load(Optional.empty());
+    }
+
+    /**
+     * The project's own vocabulary merged with the national terminology in {@code terminology} (SKS diagnosis codes
+     * and MeSH disease descriptors, see {@link NationalVocabulary}) when it holds them; the project's own alone
+     * otherwise.
+     */
+    public static ConditionVocabulary load(Optional<Path> terminology) {
+        long start = System.nanoTime();
+        var curated = ConditionTsv.parse(resource(RESOURCE));
+        var lay = CommonConditions.parse(resource(LAY_LIST));
+        var built = NationalVocabulary.build(curated, lay, terminology);
+        var vocabulary = new ConditionVocabulary(built.concepts(), built.ownIds());
+        if (terminology.isPresent()) {
+            log.info(
+                    "Condition vocabulary: {} concepts ({} with Danish names; {} from SKS, {} from MeSH in {}) in {} ms",
+                    built.concepts().size(),
+                    built.concepts().stream()
+                            .filter(c -> !c.danishNames().isEmpty())
+                            .count(),
+                    built.sksConcepts(),
+                    built.meshConcepts(),
+                    terminology.get(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
-        return parse(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        return vocabulary;
+    }
+
+    private static Reader resource(String name) {
+        var stream = ConditionVocabulary.class.getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException("Condition vocabulary " + name + " is not on the class path");
+        }
+        return new InputStreamReader(stream, StandardCharsets.UTF_8);
     }
 
     static ConditionVocabulary parse(Reader reader) {
         return new ConditionVocabulary(ConditionTsv.parse(reader));
+    }
+
+    /**
+     * What the vocabulary is, in short: changes when a concept, name, parent or code does, so the index knows it
+     * was built from another vocabulary.
+     */
+    public String fingerprint() {
+        var digest = new java.util.zip.CRC32C();
+        concepts.values().forEach(concept -> digest.update(concept.toString().getBytes(StandardCharsets.UTF_8)));
+        return concepts.size() + "-" + Long.toHexString(digest.getValue());
     }
 
     /** The concepts the conditions match themselves (by code and by name), without their ancestors. */
@@ -136,6 +199,19 @@ public final class ConditionVocabulary {
 
     public Collection<ConditionConcept> concepts() {
         return List.copyOf(concepts.values());
+    }
+
+    /**
+     * The concepts of the project's own lists (curated and lay list), without those of the national terminology: what
+     * a person is offered to choose from (the interest profile), in file order.
+     */
+    public List<ConditionConcept> ownConcepts() {
+        return concepts.values().stream().filter(c -> isOwn(c.id())).toList();
+    }
+
+    /** Whether the concept is one of the project's own lists (see {@link #ownConcepts()}). */
+    public boolean isOwn(String id) {
+        return ownIds.contains(id);
     }
 
     private boolean anyNameStartsWith(ConditionConcept concept, String foldedPrefix) {
