@@ -4,7 +4,6 @@ import static dk.trialport.fhir.SideBySideReport.HAPI;
 import static dk.trialport.fhir.SideBySideReport.TRIALPORT;
 
 import ca.uhn.fhir.context.FhirContext;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dk.trialport.demo.DemoTrialGenerator;
 import dk.trialport.identity.IdentityProperties;
 import dk.trialport.registry.ctgov.CtgovReader;
@@ -76,9 +75,6 @@ class FhirSideBySideBenchmark {
     @Autowired
     Environment environment;
 
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -107,6 +103,7 @@ class FhirSideBySideBenchmark {
         try (var peer = HapiPeerProcess.start(
                 peerJar, jdbc.getHost(), jdbc.getPort(), output.resolve("peer-hapi.log"), Duration.ofMinutes(10))) {
             base = Map.of(TRIALPORT, "http://localhost:" + port + "/fhir", HAPI, peer.baseUrl());
+            conditionSearchParameter(peer);
             describeMachine(jdbc, peer);
             run(bundles, requests);
             report.environment(
@@ -284,6 +281,35 @@ class FhirSideBySideBenchmark {
                             : get("/ResearchStudy?title=" + encode(word) + "&_count=20"),
                     (server, body) -> {});
         }
+    }
+
+    /**
+     * R4 has no {@code condition} search parameter on ResearchStudy (Trialport defines its own); a hospital wanting
+     * the same search on HAPI adds one, as here, before any trial is loaded.
+     */
+    private void conditionSearchParameter(HapiPeerProcess peer) throws Exception {
+        var parameter = new org.hl7.fhir.r4.model.SearchParameter()
+                .setUrl("https://trialport.dk/fhir/benchmark/SearchParameter/researchstudy-condition")
+                .setName("condition")
+                .setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
+                .setCode("condition")
+                .setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN)
+                .setExpression("ResearchStudy.condition")
+                .setDescription("The trial's conditions");
+        parameter.addBase("ResearchStudy");
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(peer.baseUrl() + "/SearchParameter"))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                FHIR.newJsonParser().encodeResourceToString(parameter)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("HAPI refused the condition search parameter: " + response.body());
+        }
+        report.note("HAPI got one SearchParameter before loading: condition (token, ResearchStudy.condition), which R4"
+                + " does not define and Trialport does; nothing else was changed.");
+        Thread.sleep(15_000); // HAPI's search parameter cache refreshes on a timer
     }
 
     /** Which server and which request of the line. */
@@ -472,16 +498,18 @@ class FhirSideBySideBenchmark {
         report.environment("started", Instant.now().toString());
     }
 
-    /** The node's version, as its nodes-info API tells it. */
-    private String elasticsearchVersion() {
-        try {
-            return elasticsearch.nodes().info().nodes().values().stream()
-                    .map(node -> node.version())
-                    .findFirst()
-                    .orElse("?");
-        } catch (IOException | RuntimeException e) {
-            return "? (" + e.getMessage() + ")";
+    /** The embedded node's version, as the embedded platform records it. */
+    private static String elasticsearchVersion() {
+        var properties = new java.util.Properties();
+        try (var in = FhirSideBySideBenchmark.class.getResourceAsStream(
+                "/dk/trialport/infra/embedded/artifacts.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "?";
         }
+        return properties.getProperty("elasticsearch.version", "?");
     }
 
     private static String encode(String value) {

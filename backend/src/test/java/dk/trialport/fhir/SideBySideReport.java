@@ -147,14 +147,18 @@ final class SideBySideReport {
                 line.name(),
                 Integer.toString(line.clients()),
                 Integer.toString(t.nanos.size()),
-                String.format(Locale.ROOT, "%.0f", t.perSecond()),
-                String.format(Locale.ROOT, "%.0f", h.perSecond()),
+                rate(t.perSecond()),
+                rate(h.perSecond()),
                 String.format(Locale.ROOT, "%.2f", t.perSecond() / h.perSecond()),
                 quantiles(t),
                 quantiles(h),
                 String.format(Locale.ROOT, "%.2f", t.ms(0.50) / h.ms(0.50)),
                 String.format(Locale.ROOT, "%.2f", t.ms(0.95) / h.ms(0.95)),
                 t.failures + " / " + h.failures);
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f" : "%.0f", perSecond);
     }
 
     private static String quantiles(Figures figures) {
