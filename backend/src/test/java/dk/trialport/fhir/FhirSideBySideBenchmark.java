@@ -86,8 +86,8 @@ class FhirSideBySideBenchmark {
 
     @Test
     void sameTrialsSameRequestsBothServers() throws Exception {
-        int trials = Integer.getInteger("benchmark.trials", 300);
-        int requests = Integer.getInteger("benchmark.requests", 200);
+        int trials = Integer.getInteger("benchmark.trials", 60);
+        int requests = Integer.getInteger("benchmark.requests", 40);
         var jdbc =
                 URI.create(environment.getRequiredProperty("spring.flyway.url").substring("jdbc:".length()));
         var peerJar = Path.of(
