@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * The pages' login sessions in PostgreSQL ({@code web_session}), so any instance answers a person who logged in on
  * another: Spring Session's {@link ReactiveSessionRepository} over R2DBC, behind WebFlux's {@code WebSession}
  * ({@link SessionConfiguration}). The attributes (Spring Security's context with the OpenID login, the CSRF token, a
- * login under way, the clinician app's launch) are Java-serialised, as Spring Security's classes are meant to be, and
+ * login under way, the clinician app's handle to its launch) are Java-serialised, as Spring Security's classes are meant to be, and
  * read back only as classes of the JDK, Spring, the JWT library and Trialport. A session the running version cannot
  * read (a class changed in an upgrade) counts as no session: the person logs in again.
  *
