@@ -100,7 +100,8 @@ final class SmartSession {
 
     /** This session's handle to what is held for it, made on first use (a random value, nothing of the patient). */
     private static String handle(WebSession session) {
-        return (String) session.getAttributes().computeIfAbsent(HANDLE, key -> UUID.randomUUID().toString());
+        return (String) session.getAttributes()
+                .computeIfAbsent(HANDLE, key -> UUID.randomUUID().toString());
     }
 
     private static Held held(WebSession session) {
