@@ -9,6 +9,7 @@ import ca.uhn.fhir.util.IModelVisitor2;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -44,6 +45,8 @@ class ResourceIntake {
     private static final String TEXT = "trialport.text";
     /** The base validator's issues of a resource already validated from its text (user data on the resource). */
     private static final String BASE_ISSUES = "trialport.baseIssues";
+    /** Set on a resource once it was validated held to its Trialport profile (user data). */
+    static final String PROFILE_CHECKED = "trialport.profileChecked";
 
     private static final Pattern XML_ENCODING =
             Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -127,7 +130,9 @@ class ResourceIntake {
         }
         List<SingleValidationMessage> messages;
         try {
-            messages = validator.validateWithResult(text).getMessages();
+            messages = validator
+                    .validateWithResult(EntryProfiles.declared(resource, text), heldTo(resource))
+                    .getMessages();
         } catch (RuntimeException e) {
             throw unreadable(e);
         }
@@ -140,7 +145,9 @@ class ResourceIntake {
                     || severity == ResultSeverityEnum.ERROR && message.getMessageId() == null) {
                 structure.add(
                         new FhirProblem.Issue("error", "structure", message.getMessage(), message.getLocationString()));
-            } else if (severity.ordinal() >= ResultSeverityEnum.WARNING.ordinal() && !isBundleResolution(message)) {
+            } else if (severity.ordinal() >= ResultSeverityEnum.WARNING.ordinal()
+                    && !isBundleResolution(message)
+                    && !TrialportRules.checks(message.getMessage())) {
                 others.add(message);
             }
         }
@@ -193,15 +200,57 @@ class ResourceIntake {
         var kept = (List<FhirProblem.Issue>) resource.getUserData(BASE_ISSUES);
         if (kept != null) {
             issues.addAll(kept);
+            issues.addAll(profileIssues(resource, kept));
         } else {
             for (SingleValidationMessage message :
-                    validator.validateWithResult(resource).getMessages()) {
-                if (message.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal()) {
+                    validator.validateWithResult(resource, heldTo(resource)).getMessages()) {
+                if (message.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal()
+                        && !TrialportRules.checks(message.getMessage())) {
                     issues.add(issue(message, message.getLocationString()));
                 }
             }
         }
         issues.addAll(rules.check(resource));
+        return issues;
+    }
+
+    /**
+     * A resource of a type Trialport profiles is held to that profile whether or not it declares it in {@code
+     * meta.profile}, as it will be served declaring it: the validator checks it against the profile as well.
+     */
+    private static ValidationOptions heldTo(Resource resource) {
+        var options = new ValidationOptions();
+        var profile = TrialportProfile.PROFILE_OF.get(resource.fhirType());
+        if (profile != null && !resource.getMeta().hasProfile(profile)) {
+            options.addProfile(profile);
+        }
+        resource.setUserData(PROFILE_CHECKED, Boolean.TRUE);
+        return options;
+    }
+
+    /**
+     * The profile's issues of an entry of a Bundle that does not declare the profile: the Bundle's text was validated
+     * as a whole, where only declared profiles count, so such an entry is validated once more, held to its profile.
+     * Only issues the Bundle's validation did not already report are added.
+     */
+    private List<FhirProblem.Issue> profileIssues(Resource resource, List<FhirProblem.Issue> kept) {
+        var profile = TrialportProfile.PROFILE_OF.get(resource.fhirType());
+        if (profile == null
+                || resource.getMeta().hasProfile(profile)
+                || Boolean.TRUE.equals(resource.getUserData(PROFILE_CHECKED))) {
+            return List.of();
+        }
+        var known = kept.stream().map(FhirProblem.Issue::message).collect(Collectors.toSet());
+        var issues = new ArrayList<FhirProblem.Issue>();
+        for (var message :
+                validator.validateWithResult(resource, heldTo(resource)).getMessages()) {
+            if (message.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal()
+                    && !isBundleResolution(message)
+                    && !TrialportRules.checks(message.getMessage())
+                    && !known.contains(message.getMessage())) {
+                issues.add(issue(message, message.getLocationString()));
+            }
+        }
         return issues;
     }
 

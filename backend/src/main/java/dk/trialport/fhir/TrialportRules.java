@@ -2,6 +2,7 @@ package dk.trialport.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.hl7.fhir.r4.model.Resource;
@@ -15,6 +16,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TrialportRules {
+
+    /** The profile's constraints these rules check (tp-study-1, tp-study-2), as the validator names a failed one. */
+    private static final Pattern PROFILE_CONSTRAINTS = Pattern.compile("^Constraint failed: tp-study-[12]:");
+
+    /**
+     * Whether a validator message is a failed profile constraint these rules check: they say it per missing element,
+     * in plainer words, so the validator's message is left out.
+     */
+    static boolean checks(String validatorMessage) {
+        return validatorMessage != null
+                && PROFILE_CONSTRAINTS.matcher(validatorMessage).find();
+    }
 
     List<FhirProblem.Issue> check(Resource resource) {
         var issues = new ArrayList<FhirProblem.Issue>();

@@ -124,6 +124,37 @@ class FhirProfileIT {
     }
 
     @Test
+    void aWriteThatDeclaresNoProfileIsHeldToTrialportsProfileAlone() {
+        var token = dk.trialport.support.Tokens.clientCredentials(
+                issuer, "demo-hospital", "demo-hospital-secret", "system/Organization.cruds");
+        var organization = "{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":"
+                + "\"urn:oid:1.2.208.176.1.1\",\"value\":\"123\"}],\"name\":\"Afdeling uden profil\"}";
+        var transaction = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":"
+                + "\"urn:uuid:6f1c2a9e-1b1e-4c55-9a53-0d1f4a2b7c11\",\"resource\":" + organization
+                + ",\"request\":{\"method\":\"POST\",\"url\":\"Organization\"}}]}";
+        for (var write : List.of(List.of("/fhir/Organization", organization), List.of("/fhir", transaction))) {
+            web().post()
+                    .uri(write.get(0))
+                    .headers(h -> h.setBearerAuth(token))
+                    .contentType(org.springframework.http.MediaType.parseMediaType("application/fhir+json"))
+                    .bodyValue(write.get(1))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody(String.class)
+                    .value(answer -> assertThat(answer).as(write.get(0)).contains("OperationOutcome", "tp-sor-1"));
+        }
+        web().post()
+                .uri("/fhir/Organization")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/fhir+json"))
+                .bodyValue(organization.replace("\"123\"", "\"265421000016007\""))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
     void aLastUpdatedThatIsNoDateIsNamedWhole() {
         for (var type : List.of("Organization", "ResearchStudy")) {
             web().get()

@@ -84,7 +84,7 @@ class FhirStrictnessIT {
         assertThatThrownBy(() -> hospital.transaction().withBundle(bundle).execute())
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("urn:uuid:0b9d1c7e-3333-4a0a-9a39-000000000099");
-        assertThat(total("Organization?identifier=" + TrialportFhir.SOR + "|STRICT-URN"))
+        assertThat(total("Organization?identifier=" + TrialportFhir.SOR + "|" + TrialBuilder.sor("STRICT-URN")))
                 .isZero();
     }
 
@@ -211,7 +211,7 @@ class FhirStrictnessIT {
 
     @Test
     void aSearchByPostFindsWhatTheSameSearchByGetFinds() {
-        var form = BodyInserters.fromFormData("identifier", TrialportFhir.SOR + "|STRICT-1");
+        var form = BodyInserters.fromFormData("identifier", TrialportFhir.SOR + "|" + TrialBuilder.sor("STRICT-1"));
         web.post()
                 .uri("/fhir/Organization/_search")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -70,14 +70,18 @@ class FhirTransactionIT {
 
         assertThatThrownBy(() -> hospital.transaction().withBundle(bundle).execute())
                 .isInstanceOf(UnprocessableEntityException.class);
-        assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J2"))
+        assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|" + TrialBuilder.sor("OUH-J2")))
                 .isZero();
     }
 
     @Test
     void resendingTheSameTransactionWithConditionalRequestsChangesNoCount() {
         var conditional = trialBundle("NCT90000103", "OUH-J3");
-        conditional.getEntry().get(0).getRequest().setIfNoneExist("identifier=" + TrialportFhir.SOR + "|OUH-J3");
+        conditional
+                .getEntry()
+                .get(0)
+                .getRequest()
+                .setIfNoneExist("identifier=" + TrialportFhir.SOR + "|" + TrialBuilder.sor("OUH-J3"));
         ((Location) conditional.getEntry().get(1).getResource())
                 .addIdentifier()
                 .setSystem(TEST_SITE)
@@ -98,7 +102,7 @@ class FhirTransactionIT {
         hospital.transaction().withBundle(conditional).execute();
         hospital.transaction().withBundle(conditional).execute();
 
-        assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|OUH-J3"))
+        assertThat(count("Organization?identifier=" + TrialportFhir.SOR + "|" + TrialBuilder.sor("OUH-J3")))
                 .isEqualTo(1);
         assertThat(count("ResearchStudy?identifier=" + TrialportFhir.TrialIdentifier.NCT + "|NCT90000103"))
                 .isEqualTo(1);

@@ -170,11 +170,22 @@ public final class TrialBuilder {
         return trial;
     }
 
-    /** A hospital department known by its SOR code, as a hospital system sends it. */
-    public static Organization department(String sorCode, String name) {
+    /**
+     * A hospital department known by its SOR code, as a hospital system sends it: the code is {@link #sor} of the
+     * test's key, so it keeps the profile's rule for SOR codes.
+     */
+    public static Organization department(String key, String name) {
         var organization = new Organization().setName(name).setActive(true);
-        organization.addIdentifier().setSystem(TrialportFhir.SOR).setValue(sorCode);
+        organization.addIdentifier().setSystem(TrialportFhir.SOR).setValue(sor(key));
         return organization;
+    }
+
+    /**
+     * A SOR code of the form the profile asks (at least 11 digits, as DK Core's) for a test's readable key
+     * ("OUH-J2"), the same each time; a key that already is such a code stays as it is.
+     */
+    public static String sor(String key) {
+        return key.matches("[0-9]{11,}") ? key : "9" + String.format("%014d", Integer.toUnsignedLong(key.hashCode()));
     }
 
     /** Rigshospitalet's endocrinology clinic, a site of no department. */
