@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.json.JsonData;
+import dk.trialport.platform.Singletons;
 import dk.trialport.search.vocabulary.ConditionVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +37,17 @@ class TrialIndex {
     private static final List<String> DEFINED_BY = List.of(DEFINITION, "/search/postal-codes.tsv");
 
     private final ElasticsearchClient client;
+    private final Singletons singletons;
     private final String alias;
     private final String definition;
 
-    TrialIndex(ElasticsearchClient client, SearchProperties properties, ConditionVocabulary vocabulary) {
+    TrialIndex(
+            ElasticsearchClient client,
+            Singletons singletons,
+            SearchProperties properties,
+            ConditionVocabulary vocabulary) {
         this.client = client;
+        this.singletons = singletons;
         this.alias = properties.alias();
         this.definition = definitionHash(vocabulary.fingerprint());
     }
@@ -63,19 +70,44 @@ class TrialIndex {
         return alias;
     }
 
-    /** Creates the first index and points the alias at it, unless the alias exists. */
+    /**
+     * Creates the first index and points the alias at it, unless the alias exists. Under a PostgreSQL advisory lock
+     * ({@link Singletons}), so the indexer and the definition check of one instance, or several instances starting
+     * together, make one index between them: without it each could see no alias, make its own index, and leave the
+     * alias on two indices, which no write can go to.
+     */
     void ensureExists() throws IOException {
-        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            var name = create();
-            try {
-                client.indices()
-                        .updateAliases(
-                                u -> u.actions(a -> a.add(add -> add.index(name).alias(alias))));
-                log.info("Created search index {} behind alias {}", name, alias);
-            } catch (ElasticsearchException e) {
-                client.indices().delete(d -> d.index(name));
-                throw e;
-            }
+        if (aliasExists()) {
+            return;
+        }
+        try {
+            singletons.waitAndRunAlone("search-index-alias " + alias, () -> {
+                if (!aliasExists()) {
+                    createBehindAlias();
+                }
+                return true;
+            });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean aliasExists() throws IOException {
+        return client.indices().existsAlias(a -> a.name(alias)).value();
+    }
+
+    private void createBehindAlias() throws IOException {
+        var name = create();
+        try {
+            client.indices()
+                    .updateAliases(
+                            u -> u.actions(a -> a.add(add -> add.index(name).alias(alias))));
+            log.info("Created search index {} behind alias {}", name, alias);
+        } catch (ElasticsearchException e) {
+            client.indices().delete(d -> d.index(name));
+            throw e;
         }
     }
 

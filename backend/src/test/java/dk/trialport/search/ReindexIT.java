@@ -180,4 +180,57 @@ class ReindexIT {
                 .containsExactlyInAnyOrderElementsOf(before)
                 .contains("t2d", "t1d", "breast");
     }
+
+    /**
+     * The indexer and the definition check of one instance, or several instances starting together, each find no
+     * index and make the first one at the same moment: they make one between them, and the alias points at it alone
+     * (an alias on two indices takes no writes).
+     */
+    @Test
+    void theFirstIndexIsMadeOnceWhenSeveralAskAtOnce(
+            @Autowired Singletons singletons,
+            @Autowired SearchProperties properties,
+            @Autowired dk.trialport.search.vocabulary.ConditionVocabulary vocabulary)
+            throws Exception {
+        var alias = "trials-race-" + System.nanoTime();
+        var settings = new SearchProperties(
+                alias,
+                properties.indexing(),
+                properties.batchSize(),
+                properties.idlePoll(),
+                properties.maxBackoff(),
+                properties.defaultDistanceKm(),
+                properties.lease(),
+                properties.terminology());
+        var start = new CountDownLatch(1);
+        var askers = new java.util.ArrayList<CompletableFuture<Void>>();
+        for (int i = 0; i < 4; i++) {
+            var index = new TrialIndex(elasticsearch, singletons, settings, vocabulary);
+            askers.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    index.ensureExists();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(askers.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        var made = elasticsearch
+                .indices()
+                .get(g -> g.index(alias + "-*"))
+                .indices()
+                .keySet();
+        try {
+            assertThat(elasticsearch.indices().getAlias(a -> a.name(alias)).aliases())
+                    .as("indices behind the alias")
+                    .hasSize(1);
+            assertThat(made).as("indices made").hasSize(1);
+        } finally {
+            for (var name : made) {
+                elasticsearch.indices().delete(d -> d.index(name));
+            }
+        }
+    }
 }
