@@ -1,5 +1,6 @@
 package dk.trialport.catalogue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -16,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Whether a trial's record is current: the one rule of a stale record. A trial is fresh for {@link #FRESH_FOR}
- * after its last change or its team's last confirmation, whichever is later (an imported trial changes when its
- * registry record does, so it is as fresh as that record's last change that reached Trialport); and a trial that
- * still says it is recruiting is stale once its period has ended. The team confirms with one click in the workspace
+ * after its last change ({@link #changedAt}) or its team's last confirmation, whichever is later; and a trial that
+ * still says it is recruiting is stale once its period has ended. An imported trial's last change is its registry
+ * record's, as the registry dates it: a record nobody touched since 2019 is stale the day Trialport first reads it. The team confirms with one click in the workspace
  * ({@link #confirm}); a confirmation is a change the search index hears of (an outbox event), so the flag and the
  * ranking follow at once.
  */
@@ -30,6 +31,12 @@ public class Freshness {
 
     /** How often a stale trial's team is reminded at most. */
     public static final Period NUDGE_EVERY = Period.ofMonths(1);
+
+    /**
+     * A change of an imported trial made this long after the import's own last change is the team's own, made in
+     * Trialport (an import stamps its time just before it writes, so its own write lands within seconds of it).
+     */
+    static final Duration CHANGED_HERE_AFTER = Duration.ofMinutes(10);
 
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
@@ -46,7 +53,7 @@ public class Freshness {
      * or, for a trial that says it is recruiting, the end of its period when that comes first.
      */
     public static Instant freshUntil(Trial trial, Instant confirmedAt) {
-        var since = confirmedAt != null && confirmedAt.isAfter(trial.lastUpdated()) ? confirmedAt : trial.lastUpdated();
+        var since = currentSince(trial, confirmedAt);
         var until = since.atOffset(ZoneOffset.UTC).plus(FRESH_FOR).toInstant();
         if ("recruiting".equals(trial.effectiveRecruitmentStatus())
                 && trial.periodEnd() != null
@@ -54,6 +61,28 @@ public class Freshness {
             return trial.periodEnd();
         }
         return until;
+    }
+
+    /**
+     * When the trial last changed as freshness counts it: for a trial its team keeps here, its last version; for one
+     * imported from registries, when its newest registry record last changed at its registry, or its last version
+     * when the team changed it here after the last import.
+     */
+    public static Instant changedAt(Trial trial) {
+        if (trial.registryUpdated() == null) {
+            return trial.lastUpdated();
+        }
+        var changedHere = trial.lastImported() == null
+                || trial.lastUpdated().isAfter(trial.lastImported().plus(CHANGED_HERE_AFTER));
+        return changedHere && trial.lastUpdated().isAfter(trial.registryUpdated())
+                ? trial.lastUpdated()
+                : trial.registryUpdated();
+    }
+
+    /** Since when the trial has been neither changed ({@link #changedAt}) nor confirmed by its team. */
+    public static Instant currentSince(Trial trial, Instant confirmedAt) {
+        var changed = changedAt(trial);
+        return confirmedAt != null && confirmedAt.isAfter(changed) ? confirmedAt : changed;
     }
 
     /** Whether the trial is stale at {@code now}. */
@@ -90,13 +119,36 @@ public class Freshness {
                 .bind("id", trialId)
                 .map(row -> row.get("version", Integer.class))
                 .one()
-                .flatMap(version -> database.sql(
-                                "INSERT INTO outbox_event (resource_type, resource_id, version, change) "
-                                        + "VALUES ('ResearchStudy', :id, :version, 'UPDATED')")
-                        .bind("id", trialId)
-                        .bind("version", version)
-                        .then()
-                        .thenReturn(true))
+                .flatMap(version -> changed(trialId, version))
+                .defaultIfEmpty(false)
+                .as(transaction::transactional);
+    }
+
+    /** Tells the index of the confirmation through the outbox, in the confirmation's transaction. */
+    private Mono<Boolean> changed(String trialId, int version) {
+        return database.sql("INSERT INTO outbox_event (resource_type, resource_id, version, change) "
+                        + "VALUES ('ResearchStudy', :id, :version, 'UPDATED')")
+                .bind("id", trialId)
+                .bind("version", version)
+                .then()
+                .thenReturn(true);
+    }
+
+    /**
+     * The team confirms through the link mailed to it ({@link ConfirmationLinks}), issued at {@code issuedAt}: as
+     * {@link #confirm}, unless the trial was confirmed since the link was made (the link is then used up). True when
+     * this call confirmed it.
+     */
+    public Mono<Boolean> confirmByLink(String trialId, Instant issuedAt, Instant now) {
+        return database.sql("UPDATE trial SET confirmed_at = :now WHERE id = :id AND status <> :draft "
+                        + "AND (confirmed_at IS NULL OR confirmed_at < :issued) RETURNING version")
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("id", trialId)
+                .bind("draft", Trial.DRAFT)
+                .bind("issued", issuedAt.atOffset(ZoneOffset.UTC))
+                .map(row -> row.get("version", Integer.class))
+                .one()
+                .flatMap(version -> changed(trialId, version))
                 .defaultIfEmpty(false)
                 .as(transaction::transactional);
     }

@@ -14,6 +14,9 @@ import java.util.List;
  * @param start the planned or actual start, as precise as the resource gives it (yyyy, yyyy-MM or yyyy-MM-dd)
  * @param periodStart the first instant of the trial's period, null when it has no start
  * @param periodEnd the first instant after the trial's period (its end at the end's precision), null when open
+ * @param registryUpdated for a trial imported from registries, when its newest registry record last changed at its
+ *     registry (as the registry says); null for a trial its team keeps in Trialport, or a registry that does not say
+ * @param lastImported for an imported trial, when an import last changed it; null for a trial never imported
  */
 public record Trial(
         String id,
@@ -41,7 +44,9 @@ public record Trial(
         Boolean decentralized,
         String start,
         Instant periodStart,
-        Instant periodEnd) {
+        Instant periodEnd,
+        Instant registryUpdated,
+        Instant lastImported) {
 
     /**
      * The status of a draft: R4 has no draft status, so a trial team's unpublished trial is {@code in-review}. Drafts

@@ -79,7 +79,21 @@ public class TrialProjector {
                         ? study.getPeriod().getStartElement().getValueAsString()
                         : null,
                 study.getPeriod().hasStart() ? study.getPeriod().getStart().toInstant() : null,
-                study.getPeriod().hasEnd() ? endOf(study.getPeriod().getEndElement()) : null);
+                study.getPeriod().hasEnd() ? endOf(study.getPeriod().getEndElement()) : null,
+                latestOfSourceRecords(study, "updated"),
+                latestOfSourceRecords(study, "imported"));
+    }
+
+    /** The latest of a time ({@code updated}, {@code imported}) over the trial's registry source records; or null. */
+    private static java.time.Instant latestOfSourceRecords(ResearchStudy study, String time) {
+        return study.getExtensionsByUrl(Extensions.SOURCE_RECORD).stream()
+                .map(record -> record.getExtensionByUrl(time))
+                .filter(e -> e != null && e.getValue() instanceof org.hl7.fhir.r4.model.DateTimeType)
+                .map(e -> ((org.hl7.fhir.r4.model.DateTimeType) e.getValue()).getValue())
+                .filter(date -> date != null)
+                .map(java.util.Date::toInstant)
+                .max(java.util.Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** The first instant after a date at its precision: 2027-06 ends at 2027-07-01. */

@@ -72,6 +72,8 @@ public final class TrialportFhir {
         /** R5 ResearchStudy.associatedParty: e.g. the recruitment contact. */
         public static final String ASSOCIATED_PARTY =
                 "http://hl7.org/fhir/5.0/StructureDefinition/extension-ResearchStudy.associatedParty";
+        /** Trialport: one registry record an imported trial comes from (registry, identifiers, times, fields). */
+        public static final String SOURCE_RECORD = BASE + "/StructureDefinition/source-record";
         /** Trialport: the recruitment status as patients read it (recruiting, not-yet-recruiting, …). */
         public static final String RECRUITMENT_STATUS = BASE + "/StructureDefinition/recruitment-status";
         /** Trialport: the eligibility criteria as written by the trial (markdown), on the eligibility Group. */

@@ -94,8 +94,9 @@ class TrialPageController {
                 && !trial.periodEnd().isAfter(now)) {
             return texts.get("stale.page.ended");
         }
-        var since = confirmedAt != null && confirmedAt.isAfter(trial.lastUpdated()) ? confirmedAt : trial.lastUpdated();
-        return texts.get("stale.page.unconfirmed", STALE_DATE.format(since));
+        var since = Freshness.currentSince(trial, confirmedAt);
+        var registrySays = trial.registryUpdated() != null && since.equals(trial.registryUpdated());
+        return texts.get(registrySays ? "stale.page.registry" : "stale.page.unconfirmed", STALE_DATE.format(since));
     }
 
     private Rendering.Builder<?> page(

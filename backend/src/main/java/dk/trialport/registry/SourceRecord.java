@@ -13,11 +13,17 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * Provenance of an imported trial: one {@link #URL} extension per registry record that contributed to it,
  * with the registry ({@code source}), the record's identifiers (its own number first), when it last
- * changed the trial ({@code imported}) and the fields of the trial it supplies ({@code element}).
+ * changed the trial ({@code imported}), when the record last changed at its registry ({@code updated}, when the
+ * registry says: {@link RegistryUpdate}) and the fields of the trial it supplies ({@code element}).
  */
-record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTimeType imported, List<String> elements) {
+record SourceRecord(
+        RegistrySource source,
+        List<Identifier> identifiers,
+        DateTimeType imported,
+        DateTimeType updated,
+        List<String> elements) {
 
-    static final String URL = TrialportFhir.BASE + "/StructureDefinition/source-record";
+    static final String URL = TrialportFhir.Extensions.SOURCE_RECORD;
 
     /** The source records of a stored trial; a trial imported before they were kept counts as one record of its tag. */
     static List<SourceRecord> of(ResearchStudy study, List<String> slots) {
@@ -36,10 +42,13 @@ record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTim
             var imported = extension.getExtensionByUrl("imported") == null
                     ? null
                     : (DateTimeType) extension.getExtensionByUrl("imported").getValue();
+            var updated = extension.getExtensionByUrl("updated") == null
+                    ? null
+                    : (DateTimeType) extension.getExtensionByUrl("updated").getValue();
             var elements = extension.getExtensionsByUrl("element").stream()
                     .map(e -> e.getValue().primitiveValue())
                     .toList();
-            records.add(new SourceRecord(source, identifiers, imported, elements));
+            records.add(new SourceRecord(source, identifiers, imported, updated, elements));
         }
         if (records.isEmpty()) {
             study.getMeta().getTag().stream()
@@ -51,6 +60,7 @@ record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTim
                             source,
                             study.getIdentifier(),
                             new DateTimeType(study.getMeta().getLastUpdated()),
+                            null,
                             slots)));
         }
         return records;
@@ -68,6 +78,9 @@ record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTim
         if (imported != null) {
             extension.addExtension("imported", imported.copy());
         }
+        if (updated != null) {
+            extension.addExtension("updated", updated.copy());
+        }
         elements.forEach(element -> extension.addExtension("element", new StringType(element)));
         return extension;
     }
@@ -81,10 +94,10 @@ record SourceRecord(RegistrySource source, List<Identifier> identifiers, DateTim
     }
 
     SourceRecord withElements(List<String> kept) {
-        return new SourceRecord(source, identifiers, imported, kept);
+        return new SourceRecord(source, identifiers, imported, updated, kept);
     }
 
     SourceRecord at(DateTimeType time) {
-        return new SourceRecord(source, identifiers, time, elements);
+        return new SourceRecord(source, identifiers, time, updated, elements);
     }
 }

@@ -66,7 +66,7 @@ final class StudyMerge {
         records.stream()
                 .filter(record -> record.source() != source)
                 .forEach(record -> now.add(record.withElements(kept.getOrDefault(record.source(), List.of()))));
-        now.add(new SourceRecord(source, mapped.getIdentifier(), time, claimed));
+        now.add(new SourceRecord(source, mapped.getIdentifier(), time, RegistryUpdate.of(mapped), claimed));
         now.sort(Comparator.comparing(SourceRecord::source));
         finish(merged, stored, mapped, source, records, now);
         return merged;

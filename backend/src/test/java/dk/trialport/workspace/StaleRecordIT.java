@@ -56,6 +56,9 @@ class StaleRecordIT {
     @Autowired
     PublicTrials trials;
 
+    @Autowired
+    dk.trialport.catalogue.ConfirmationLinks links;
+
     WebTestClient web;
     static String current;
     static String stale;
@@ -128,7 +131,9 @@ class StaleRecordIT {
                 .isZero();
         var mails = CandidateFixture.awaitMails(STALE_TEAM, before + 1);
         assertThat(mails.getLast().getSubject()).contains("Er oplysningerne om jeres forsøg stadig rigtige?");
-        assertThat(CandidateFixture.text(mails.getLast())).contains("/arbejdsrum/forsoeg/" + stale);
+        assertThat(CandidateFixture.text(mails.getLast()))
+                .as("a one-click confirmation link, and the workspace page to update the trial")
+                .contains("/bekraeft/ey", "/arbejdsrum/forsoeg/" + stale);
         assertThat(nudges.nudge(now.plus(Duration.ofDays(32))).block())
                 .as("a month later, again")
                 .isEqualTo(1);
@@ -164,6 +169,48 @@ class StaleRecordIT {
                 .isOk()
                 .expectBody(String.class)
                 .value(html -> assertThat(html).contains("Oplysningerne er bekræftet som opdaterede."));
+    }
+
+    @Test
+    void theMailedLinkConfirmsTheTrialInOneClickWithoutLoginAndOnlyOnce() {
+        var issued = Instant.now();
+        var link = "/bekraeft/" + links.token(stale, issued);
+
+        assertThat(get(link)).contains("Er oplysningerne om forsøget stadig rigtige?", "action=\"" + link + "\"");
+        assertThat(freshness.confirmedAt(stale).blockOptional())
+                .as("opening the link (as a mail scanner does) changes nothing")
+                .isEmpty();
+
+        web.mutateWith(csrf())
+                .post()
+                .uri(link)
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .valueEquals("Location", link + "?bekraeftet");
+        var confirmed = freshness.confirmedAt(stale).block();
+        assertThat(confirmed).isAfterOrEqualTo(issued.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(get(link + "?bekraeftet")).contains("Oplysningerne er bekræftet som opdaterede.");
+
+        assertThat(get(link)).as("used once").contains("allerede bekræftet");
+        assertThat(get(link + "?lang=en")).contains("already been confirmed");
+        web.mutateWith(csrf()).post().uri(link).exchange().expectStatus().is3xxRedirection();
+        assertThat(freshness.confirmedAt(stale).block())
+                .as("a used link confirms nothing")
+                .isEqualTo(confirmed);
+
+        var forged = link.substring(0, link.length() - 4) + (link.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(web.get()
+                        .uri(forged)
+                        .exchange()
+                        .expectStatus()
+                        .isNotFound()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("Linket virker ikke længere");
+        web.mutateWith(csrf()).post().uri(forged).exchange().expectStatus().isNotFound();
     }
 
     @Test

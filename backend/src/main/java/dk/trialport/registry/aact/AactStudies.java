@@ -69,6 +69,9 @@ public final class AactStudies {
         if (value(row, "start_date") != null) {
             status.putObject("startDateStruct").put("date", value(row, "start_date"));
         }
+        if (value(row, "last_update_posted_date") != null) {
+            status.putObject("lastUpdatePostDateStruct").put("date", value(row, "last_update_posted_date"));
+        }
         design(protocol, row);
         eligibility(protocol, row);
         var sponsor = value(row, "sponsors") != null

@@ -7,6 +7,7 @@ import static dk.trialport.registry.ctgov.CtgovStudy.texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.trialport.fhir.Eligibility;
 import dk.trialport.fhir.TrialportFhir.Extensions;
+import dk.trialport.registry.RegistryUpdate;
 import dk.trialport.search.vocabulary.CodedCondition;
 import java.util.LinkedHashSet;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -52,6 +53,7 @@ final class StudyResource {
                 .forEach(keyword -> research.addKeyword(new CodeableConcept().setText(keyword)));
         arms(research, study.module("armsInterventionsModule"));
         period(research, status);
+        RegistryUpdate.mark(research, lastUpdate(status));
         for (JsonNode json : items(study.module("contactsLocationsModule"), "centralContacts")) {
             var contact = research.addContact().setName(text(json, "name")).setTelecom(Telecoms.of(json));
             if (contact.isEmpty()) {
@@ -167,5 +169,11 @@ final class StudyResource {
                 Eligibility.sex(text(module, "sex")),
                 healthy.isBoolean() ? healthy.booleanValue() : null,
                 text(module, "eligibilityCriteria"));
+    }
+
+    /** When ClinicalTrials.gov last posted a change of the record (or, lacking that, when one was submitted). */
+    private static String lastUpdate(JsonNode status) {
+        var posted = text(status.path("lastUpdatePostDateStruct"), "date");
+        return posted != null ? posted : text(status, "lastUpdateSubmitDate");
     }
 }

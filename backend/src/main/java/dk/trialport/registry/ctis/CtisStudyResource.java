@@ -9,6 +9,7 @@ import dk.trialport.fhir.Eligibility;
 import dk.trialport.fhir.TrialportFhir.CodeSystems;
 import dk.trialport.fhir.TrialportFhir.Extensions;
 import dk.trialport.registry.CountryCodes;
+import dk.trialport.registry.RegistryUpdate;
 import dk.trialport.registry.ctgov.CtgovSystems;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class CtisStudyResource {
         texts(trial.json(), "therapeuticAreas")
                 .forEach(area -> research.addKeyword(new CodeableConcept().setText(area)));
         period(research, trial.text("startDate"), trial.text("endDate"));
+        RegistryUpdate.mark(research, trial.text("lastUpdated"));
         contact(research, trial.path("contactPoint"));
         for (String state : texts(trial.json(), "memberStatesConcerned")) {
             var iso = iso(state);
