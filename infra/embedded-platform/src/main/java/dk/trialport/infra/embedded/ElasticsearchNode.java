@@ -141,7 +141,7 @@ final class ElasticsearchNode implements AutoCloseable {
     }
 
     /** Unpacks the distribution once; a marker file tells an earlier complete unpack from a broken one. */
-    private static Path unpack(PlatformArtifacts artifacts, Path nodeDirectory) {
+    static Path unpack(PlatformArtifacts artifacts, Path nodeDirectory) {
         var distribution = nodeDirectory.resolve("elasticsearch-" + artifacts.elasticsearchVersion());
         var marker = distribution.resolve(".unpacked");
         if (Files.exists(marker)) {
