@@ -71,7 +71,7 @@ class ConfirmationLinkController {
                             return view(state, HttpStatus.OK)
                                     .modelAttribute("token", token)
                                     .modelAttribute("trialId", trial.id())
-                                    .modelAttribute("title", TrialTitles.of(trial, title(locale)))
+                                    .modelAttribute("trialTitle", TrialTitles.of(trial, title(locale)))
                                     .build();
                         }))
                 .defaultIfEmpty(invalid());

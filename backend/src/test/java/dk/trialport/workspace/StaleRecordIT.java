@@ -176,7 +176,11 @@ class StaleRecordIT {
         var issued = Instant.now();
         var link = "/bekraeft/" + links.token(stale, issued);
 
-        assertThat(get(link)).contains("Er oplysningerne om forsøget stadig rigtige?", "action=\"" + link + "\"");
+        var title = dk.trialport.catalogue.TrialTitles.of(
+                trials.find(stale).block(), java.util.Locale.forLanguageTag("da"));
+        assertThat(get(link))
+                .contains("Er oplysningerne om forsøget stadig rigtige?", "action=\"" + link + "\"")
+                .contains("<strong>" + title + "</strong>");
         assertThat(freshness.confirmedAt(stale).blockOptional())
                 .as("opening the link (as a mail scanner does) changes nothing")
                 .isEmpty();
