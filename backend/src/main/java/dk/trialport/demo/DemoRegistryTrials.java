@@ -51,6 +51,7 @@ class DemoRegistryTrials {
     boolean importOnce(Path root) {
         var imported = store.identifiersOf("ResearchStudy", TrialIdentifier.NCT)
                 .hasElements()
+                .retryWhen(StartupRetry.onUnreachableDatabase("Demo registry trials"))
                 .block();
         if (Boolean.TRUE.equals(imported)) {
             log.info("The demo catalogue holds registry trials already: {} is not imported again", root);

@@ -62,6 +62,7 @@ public class DemoVolunteerSeeder {
     /** Adds the demo people when the registry has no profile at all; emits how many were added. */
     public Mono<Long> seedIfEmpty() {
         return profiles.count()
+                .retryWhen(StartupRetry.onUnreachableDatabase("Demo volunteers"))
                 .flatMap(existing ->
                         existing > 0 ? Mono.just(0L) : load(generator(demo.seed(), Instant.now()), demo.volunteers()));
     }
@@ -82,7 +83,9 @@ public class DemoVolunteerSeeder {
                         var volunteer = generator.next();
                         people.put(volunteer.subject(), volunteer.profile());
                     }
-                    return profiles.insert(people).doOnNext(bar::advance);
+                    return profiles.insert(people)
+                            .retryWhen(StartupRetry.onUnreachableDatabase("Demo volunteers"))
+                            .doOnNext(bar::advance);
                 }))
                 .reduce(0L, Long::sum);
     }
