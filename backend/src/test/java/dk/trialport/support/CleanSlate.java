@@ -1,11 +1,14 @@
 package dk.trialport.support;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.r2dbc.spi.R2dbcException;
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import reactor.util.retry.Retry;
 
 /**
  * Gives each test class empty application tables and no indices. Tables are emptied as the
@@ -33,7 +36,24 @@ class CleanSlate implements BeforeAllCallback {
                 EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE';
                 EXECUTE 'ALTER TABLE audit_event ENABLE TRIGGER USER';
               END IF;
-            END $$""").then().block();
+            END $$""")
+                .then()
+                .retryWhen(Retry.backoff(5, Duration.ofMillis(200)).filter(CleanSlate::isDeadlock))
+                .block();
+    }
+
+    /**
+     * A worker of the previous test class (mail, matching, indexer) may still hold a row lock while
+     * TRUNCATE takes its table locks; PostgreSQL then ends one of the two with a deadlock, and the
+     * emptying is simply tried again.
+     */
+    private static boolean isDeadlock(Throwable error) {
+        for (var cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && "40P01".equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void deleteIndices(ElasticsearchClient elasticsearch) throws IOException {
